@@ -1,0 +1,160 @@
+# reprint - build, test, run, benchmark.
+#
+#   make            library (libreprint.a, libreprint.so, reprint.pc) and ./reprint
+#   make run        install missing Debian packages (as root), build, scan data/samples
+#   make test       unit, CLI and fuzz-corpus tests under ASan + UBSan
+#   make bench      throughput per stage on a generated corpus (bench/README.md)
+#   make fuzz       libFuzzer targets (clang)
+#   make format-check
+#
+# Everything is built out of tree in build/ (release) and build/asan/ (tests).
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+CFLAGS  ?= -O2 -g
+WARN     = -std=c11 -Wall -Wextra -Wpedantic -Wconversion -Wsign-conversion \
+           -Wshadow -Werror
+DEPS_PKGS = libxxhash libutf8proc
+DEB_PKGS  = build-essential pkg-config libxxhash-dev libutf8proc-dev libcmocka-dev python3
+DEP_CFLAGS := $(shell pkg-config --cflags $(DEPS_PKGS) 2>/dev/null)
+DEP_LIBS   := $(shell pkg-config --libs $(DEPS_PKGS) 2>/dev/null || echo -lxxhash -lutf8proc)
+LIBS     = $(DEP_LIBS) -lm -lpthread
+
+SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+LIB_SRC  = $(sort $(wildcard src/lib/*.c))
+CLI_SRC  = $(sort $(wildcard src/cli/*.c))
+CLI_LIB  = $(filter-out src/cli/main.c,$(CLI_SRC))
+UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
+
+B  = build
+BA = build/asan
+
+LIB_OBJ   = $(LIB_SRC:src/lib/%.c=$(B)/lib/%.o)
+PIC_OBJ   = $(LIB_SRC:src/lib/%.c=$(B)/pic/%.o)
+CLI_OBJ   = $(CLI_SRC:src/cli/%.c=$(B)/cli/%.o)
+ALIB_OBJ  = $(LIB_SRC:src/lib/%.c=$(BA)/lib/%.o)
+ACLI_OBJ  = $(CLI_SRC:src/cli/%.c=$(BA)/cli/%.o)
+ACLIL_OBJ = $(CLI_LIB:src/cli/%.c=$(BA)/cli/%.o)
+UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BA)/tests/%)
+
+.PHONY: all run test unit-tests cli-tests fuzz-replay bench bench-full fuzz \
+        deps check-deps format format-check clean install
+
+all: check-deps reprint $(B)/libreprint.a $(B)/libreprint.so $(B)/reprint.pc
+
+# --- dependencies -----------------------------------------------------------
+# Missing Debian packages are installed when running as root; otherwise the
+# exact apt-get line is printed and make stops.
+check-deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing || exit 1; \
+	  else \
+	    echo "reprint needs these Debian packages:$$missing"; \
+	    echo "run:  sudo apt-get install$$missing"; exit 1; \
+	  fi; \
+	fi
+
+deps: check-deps
+
+# --- release build ----------------------------------------------------------
+$(B)/lib/%.o: src/lib/%.c include/reprint.h $(wildcard src/lib/*.h) | check-deps
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) -Iinclude -Isrc/lib $(DEP_CFLAGS) -c $< -o $@
+
+$(B)/pic/%.o: src/lib/%.c include/reprint.h $(wildcard src/lib/*.h) | check-deps
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) -fPIC -Iinclude -Isrc/lib $(DEP_CFLAGS) -c $< -o $@
+
+$(B)/cli/%.o: src/cli/%.c include/reprint.h $(wildcard src/cli/*.h) | check-deps
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) -Iinclude -Isrc/cli -c $< -o $@
+
+$(B)/libreprint.a: $(LIB_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(B)/libreprint.so: $(PIC_OBJ)
+	$(CC) -shared -Wl,-soname,libreprint.so.0 -o $@ $^ $(LIBS)
+
+$(B)/reprint.pc: Makefile
+	@mkdir -p $(@D)
+	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: reprint\nDescription: find the same story published more than once\nVersion: %s\nRequires.private: $(DEPS_PKGS)\nLibs: -L$${libdir} -lreprint\nLibs.private: -lm -lpthread\nCflags: -I$${includedir}\n' \
+	  '$(PREFIX)' "$$(sed -n 's/^#define RP_VERSION_STRING "\(.*\)"/\1/p' include/reprint.h)" > $@
+
+reprint: $(CLI_OBJ) $(B)/libreprint.a
+	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(B)/libreprint.a $(LIBS)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include
+	install -m 755 reprint $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 $(B)/libreprint.a $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 $(B)/libreprint.so $(DESTDIR)$(PREFIX)/lib/libreprint.so.0
+	ln -sf libreprint.so.0 $(DESTDIR)$(PREFIX)/lib/libreprint.so
+	install -m 644 $(B)/reprint.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/
+	install -m 644 include/reprint.h $(DESTDIR)$(PREFIX)/include/
+
+# --- the main job on the shipped samples -------------------------------------
+run: all
+	./reprint scan data/samples
+
+# --- tests (ASan + UBSan) ----------------------------------------------------
+$(BA)/lib/%.o: src/lib/%.c include/reprint.h $(wildcard src/lib/*.h) | check-deps
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -O1 -g $(SAN) -Iinclude -Isrc/lib $(DEP_CFLAGS) -c $< -o $@
+
+$(BA)/cli/%.o: src/cli/%.c include/reprint.h $(wildcard src/cli/*.h) | check-deps
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -O1 -g $(SAN) -Iinclude -Isrc/cli -c $< -o $@
+
+$(BA)/libreprint.a: $(ALIB_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(BA)/reprint: $(ACLI_OBJ) $(BA)/libreprint.a
+	$(CC) $(SAN) -o $@ $(ACLI_OBJ) $(BA)/libreprint.a $(LIBS)
+
+# Unit tests are white box: they see the library internals.
+$(BA)/tests/test_%: tests/unit/test_%.c tests/unit/testutil.h $(BA)/libreprint.a $(ACLIL_OBJ)
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -O1 -g $(SAN) -Wall -Wextra -Werror -Iinclude -Isrc/lib -Isrc/cli -Itests/unit \
+	  $(DEP_CFLAGS) -o $@ $< $(ACLIL_OBJ) $(BA)/libreprint.a -lcmocka $(LIBS)
+
+$(BA)/fuzz_replay: tests/fuzz/replay.c tests/fuzz/targets.c $(BA)/libreprint.a $(ACLIL_OBJ)
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -O1 -g $(SAN) -Wall -Wextra -Werror -Iinclude -Isrc/lib -Isrc/cli \
+	  $(DEP_CFLAGS) -o $@ tests/fuzz/replay.c tests/fuzz/targets.c $(ACLIL_OBJ) $(BA)/libreprint.a $(LIBS)
+
+test: check-deps $(UNIT_BIN) $(BA)/reprint $(BA)/fuzz_replay
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  tests/run.sh $(BA)
+
+# --- fuzzing (clang + libFuzzer) ---------------------------------------------
+FUZZ_TARGETS = normalize jsonl pipeline
+fuzz: $(BA)/libreprint.a
+	@mkdir -p $(B)/fuzz
+	for t in $(FUZZ_TARGETS); do \
+	  clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -DFUZZ_TARGET_$$t \
+	    -Iinclude -Isrc/lib -Isrc/cli $(DEP_CFLAGS) tests/fuzz/targets.c $(LIB_SRC) $(CLI_LIB) \
+	    -o $(B)/fuzz/fuzz_$$t $(LIBS) || exit 1; \
+	done
+
+# --- benchmarks ---------------------------------------------------------------
+$(B)/bench_sign: bench/bench_sign.c $(B)/libreprint.a
+	$(CC) $(WARN) $(CFLAGS) -Iinclude -o $@ $< $(B)/libreprint.a $(LIBS)
+
+bench: all $(B)/bench_sign
+	bench/run.sh $(B)
+
+# --- style --------------------------------------------------------------------
+format:
+	clang-format -i src/lib/*.[ch] src/cli/*.[ch] include/*.h tests/unit/*.[ch] tests/fuzz/*.c bench/*.c
+
+format-check:
+	clang-format --dry-run --Werror src/lib/*.[ch] src/cli/*.[ch] include/*.h
+
+clean:
+	rm -rf build reprint

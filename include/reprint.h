@@ -1,0 +1,242 @@
+/*
+ * reprint.h - the one public header of libreprint.
+ *
+ * libreprint finds the same story published more than once: documents are
+ * normalized, shingled into character n-grams, signed with MinHash and
+ * SimHash (xxh3 as the base hash), bucketed with LSH, verified exactly on
+ * their shingle sets and clustered.
+ *
+ * Conventions: every fallible call returns an rp_status (0 = RP_OK; the
+ * numbers never change); the detailed message is on the handle
+ * (rp_ctx_errmsg, rp_signer_errmsg). The library never prints, exits or
+ * aborts. Inputs are borrowed and copied when kept; results are views owned
+ * by the handle that produced them. A handle is used by one thread at a time.
+ */
+#ifndef REPRINT_H
+#define REPRINT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define RP_VERSION_MAJOR 0
+#define RP_VERSION_MINOR 1
+#define RP_VERSION_PATCH 0
+#define RP_VERSION_STRING "0.1.0"
+
+/* Version of the library actually linked. */
+const char *rp_version(void);
+
+/* Status codes: X(name, number, message). Numbers are fixed forever. */
+#define RP_STATUS_TABLE(X)                                                  \
+	X(RP_OK, 0, "success")                                              \
+	X(RP_ENOMEM, 1, "out of memory")                                    \
+	X(RP_EINVAL, 2, "invalid argument")                                 \
+	X(RP_ETOOBIG, 3, "input exceeds a configured limit")                \
+	X(RP_ESTATE, 4, "call not allowed in the handle's current state")   \
+	X(RP_ETHREAD, 5, "cannot start a worker thread")                    \
+	X(RP_EINPUT, 6, "malformed input")
+
+typedef enum rp_status {
+#define RP__STATUS_ENUM(name, num, msg) name = num,
+	RP_STATUS_TABLE(RP__STATUS_ENUM)
+#undef RP__STATUS_ENUM
+} rp_status;
+
+/* Short fixed description of a status code ("out of memory"). */
+const char *rp_status_str(rp_status st);
+
+/* How text is folded before shingling. */
+typedef enum rp_norm {
+	/* NFKC + case fold; all whitespace, punctuation and control
+	 * characters removed, so word-segmented and unsegmented copies of one
+	 * text give identical shingles. */
+	RP_NORM_TEXT = 0,
+	/* Lowercase, whitespace runs to one space, trimmed; punctuation kept. */
+	RP_NORM_LOWER_SPACE = 1
+} rp_norm;
+
+#define RP_MAX_PERMS 1024u
+#define RP_MAX_NGRAM 64u
+
+typedef struct rp_config {
+	rp_norm norm;          /* RP_NORM_TEXT */
+	unsigned ngram;        /* shingle width in code points (4) */
+	unsigned perms;        /* MinHash values per document (128) */
+	double threshold;      /* Jaccard that joins a pair (0.8) */
+	double containment;    /* join when the smaller side is at least this
+	                          contained in the larger; 0 = off (0) */
+	double excerpt_ratio;  /* with containment: smallest size ratio of an
+	                          excerpt to its original that LSH must still
+	                          catch (0.5) */
+	double lsh_recall;     /* probability that a pair at the LSH target
+	                          similarity becomes a candidate (0.99) */
+	unsigned bands, rows;  /* LSH shape; 0 = derived from the above */
+	unsigned threads;      /* worker threads; 0 = all online cores */
+	uint32_t bucket_cap;   /* largest LSH bucket enumerated (5000) */
+	size_t max_doc_bytes;  /* largest document accepted (64 MiB) */
+	size_t batch_bytes;    /* text buffered before signing (64 MiB) */
+	uint64_t seed;         /* seed of every hash (0) */
+} rp_config;
+
+/* Fill *cfg with the defaults shown above. */
+void rp_config_init(rp_config *cfg);
+
+/* Check a configuration; on failure a message naming the bad value is
+ * written to msg (cap bytes, NUL-terminated) when msg is not NULL. */
+rp_status rp_config_check(const rp_config *cfg, char *msg, size_t cap);
+
+/* ---------------------------------------------------------------------
+ * Signing one text (no corpus): rp_signer
+ * ------------------------------------------------------------------- */
+
+typedef struct rp_signer rp_signer;
+
+typedef struct rp_signature {
+	const char *normalized;     /* folded text, UTF-8, not terminated */
+	size_t normalized_len;      /* bytes */
+	size_t codepoints;          /* code points in the folded text */
+	size_t invalid_utf8;        /* ill-formed sequences replaced by U+FFFD */
+	size_t shingles;            /* shingle occurrences hashed */
+	const uint32_t *set;        /* distinct shingle fingerprints, sorted */
+	size_t set_len;
+	const uint32_t *minhash;    /* perms values */
+	unsigned perms;
+	uint64_t simhash;           /* 64-bit SimHash (Charikar) */
+	uint64_t text_hash;         /* xxh3 of the folded text */
+} rp_signature;
+
+rp_status rp_signer_new(rp_signer **out, const rp_config *cfg);
+void rp_signer_free(rp_signer *s);
+const char *rp_signer_errmsg(const rp_signer *s);
+
+/* Fold text only; *out and *out_len stay valid until the next call. */
+rp_status rp_signer_normalize(rp_signer *s, const char *text, size_t len,
+			      const char **out, size_t *out_len);
+
+/* Fold, shingle and sign. The views in *sig stay valid until the next call
+ * on the same signer. With want_set = 0 the sorted set is not built
+ * (sig->set is NULL), which is all the MinHash/SimHash path needs. */
+rp_status rp_signer_sign(rp_signer *s, const char *text, size_t len,
+			 int want_set, rp_signature *sig);
+
+typedef struct rp_similarity {
+	double jaccard;        /* exact, on the shingle sets */
+	double contain_a;      /* |A & B| / |A| */
+	double contain_b;      /* |A & B| / |B| */
+	double minhash_est;    /* share of equal MinHash values */
+	unsigned simhash_dist; /* Hamming distance of the SimHashes */
+	size_t common;         /* |A & B| */
+} rp_similarity;
+
+/* Compare two signatures that were made with sets (want_set = 1) and the
+ * same configuration. */
+rp_status rp_similarity_of(const rp_signature *a, const rp_signature *b,
+			   rp_similarity *out);
+
+/* LSH shape for a configuration, and the S-curve 1-(1-s^r)^b. */
+typedef struct rp_lsh_params {
+	unsigned bands, rows;
+	double target;      /* similarity the shape was chosen for */
+	double p_target;    /* probability a pair at target is a candidate */
+} rp_lsh_params;
+
+rp_status rp_lsh_params_for(const rp_config *cfg, rp_lsh_params *out);
+double rp_lsh_probability(unsigned bands, unsigned rows, double s);
+
+/* ---------------------------------------------------------------------
+ * A corpus: rp_ctx
+ * ------------------------------------------------------------------- */
+
+typedef struct rp_ctx rp_ctx;
+
+/* One input document. Every string is borrowed for the duration of the
+ * call; id and text are required (text may be empty), the rest may be
+ * NULL. Strings other than text are NUL-terminated. */
+typedef struct rp_doc {
+	const char *id;
+	const char *text;
+	size_t text_len;
+	const char *outlet;
+	const char *date;
+	const char *url;
+} rp_doc;
+
+/* Document flags (rp_doc_info.flags). */
+#define RP_DOC_EMPTY 0x1u       /* nothing left after folding */
+#define RP_DOC_SHORT 0x2u       /* shorter than one n-gram: one shingle */
+#define RP_DOC_INVALID_UTF8 0x4u /* ill-formed UTF-8 was replaced */
+#define RP_DOC_DUP_ID 0x8u      /* another document has the same id */
+#define RP_DOC_NUL 0x10u        /* holds NUL bytes */
+#define RP_DOC_FAILED 0x20u     /* could not be folded; kept as empty */
+
+typedef struct rp_doc_info {
+	const char *id;
+	const char *outlet, *date, *url; /* NULL when not given */
+	size_t bytes;         /* input text bytes */
+	size_t set_len;       /* distinct shingles */
+	size_t invalid_utf8;  /* replaced sequences */
+	uint64_t simhash;
+	uint32_t cluster;     /* 1-based cluster number */
+	uint32_t cluster_size;
+	uint32_t flags;       /* RP_DOC_* */
+} rp_doc_info;
+
+typedef struct rp_pair {
+	uint32_t a, b;        /* document numbers, a < b */
+	double jaccard;
+	double contain_a, contain_b;
+	unsigned simhash_dist;
+} rp_pair;
+
+/* Nanoseconds spent and work done per stage, summed over threads for the
+ * parallel stages (sign, set, verify) and wall time otherwise. */
+typedef struct rp_stats {
+	uint64_t docs, bytes, codepoints, shingles;
+	uint64_t empty_docs, short_docs, invalid_utf8_docs, invalid_utf8_seqs;
+	uint64_t nul_docs, dup_id_docs;
+	uint64_t exact_dup_docs;     /* documents folded into an identical one */
+	uint64_t buckets, buckets_capped, capped_members;
+	uint64_t candidates, verified_pairs, pairs, clusters, clustered_docs;
+	unsigned bands, rows, threads;
+	uint64_t ns_sign, ns_set, ns_dedup, ns_lsh, ns_verify, ns_cluster;
+	uint64_t ns_total_wall;
+} rp_stats;
+
+rp_status rp_ctx_new(rp_ctx **out, const rp_config *cfg);
+void rp_ctx_free(rp_ctx *ctx);
+const char *rp_ctx_errmsg(const rp_ctx *ctx);
+
+/* Add a document. Signing happens in batches on the worker threads, so
+ * adding is cheap until a batch fills. */
+rp_status rp_ctx_add(rp_ctx *ctx, const rp_doc *doc);
+
+/* Sign what is left, find candidates, verify and cluster. After this the
+ * documents are numbered 0..n-1 in a canonical order (by id, then by
+ * content), whatever the order they were added in. */
+rp_status rp_ctx_run(rp_ctx *ctx);
+
+uint32_t rp_ctx_doc_count(const rp_ctx *ctx);
+rp_status rp_ctx_doc(const rp_ctx *ctx, uint32_t i, rp_doc_info *out);
+/* Distinct shingle fingerprints of document i, sorted (after run). */
+rp_status rp_ctx_doc_set(const rp_ctx *ctx, uint32_t i, const uint32_t **set,
+			 size_t *len);
+/* Verified pairs: every pair of documents whose Jaccard reaches the
+ * threshold, or whose containment reaches cfg.containment, including every
+ * pair inside a group of identical texts. */
+uint64_t rp_ctx_pair_count(const rp_ctx *ctx);
+/* Call fn once per verified pair, in order of (a, b); a nonzero return from
+ * fn stops the walk, and rp_ctx_pairs returns RP_EINVAL with that noted in
+ * the message. */
+typedef int (*rp_pair_fn)(const rp_pair *pair, void *user);
+rp_status rp_ctx_pairs(rp_ctx *ctx, rp_pair_fn fn, void *user);
+uint32_t rp_ctx_cluster_count(const rp_ctx *ctx);
+void rp_ctx_stats(const rp_ctx *ctx, rp_stats *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* REPRINT_H */

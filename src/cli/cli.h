@@ -1,0 +1,106 @@
+/* cli.h - what the reprint commands share: option parsing, output files,
+ * escaping, messages. The commands use only the public reprint.h. */
+#ifndef RP_CLI_H
+#define RP_CLI_H
+
+#include <stdio.h>
+
+#include "input.h"
+#include "reprint.h"
+
+/* Exit codes (documented in the README and in --help). */
+#define EXIT_OK 0
+#define EXIT_RUNTIME 1
+#define EXIT_USAGE 2
+
+/* Long-option codes shared by the commands (outside the char range). */
+enum {
+	OPT_NORM = 256,
+	OPT_NGRAM,
+	OPT_PERMS,
+	OPT_THRESHOLD,
+	OPT_CONTAINMENT,
+	OPT_EXCERPT_RATIO,
+	OPT_BANDS,
+	OPT_ROWS,
+	OPT_BUCKET_CAP,
+	OPT_SEED,
+	OPT_MAX_DOC,
+	OPT_MAX_LINE,
+	OPT_JSONL,
+	OPT_ID_FIELD,
+	OPT_TEXT_FIELD,
+	OPT_OUTLET_FIELD,
+	OPT_DATE_FIELD,
+	OPT_URL_FIELD,
+	OPT_ID_FROM,
+	OPT_FORMAT,
+	OPT_CLUSTERS,
+	OPT_PAIRS,
+	OPT_KEEP,
+	OPT_REMOVE,
+	OPT_SHOW,
+	OPT_STATS,
+	OPT_FOLDED,
+	OPT_HELP
+};
+
+/* getopt_long entries for the shared options, ending the command's own
+ * table: CLI_COMMON_OPTIONS, {0, 0, 0, 0}. */
+#define CLI_COMMON_OPTIONS                                              \
+	{"norm", 1, 0, OPT_NORM}, {"ngram", 1, 0, OPT_NGRAM},           \
+	{"perms", 1, 0, OPT_PERMS}, {"threshold", 1, 0, OPT_THRESHOLD}, \
+	{"containment", 1, 0, OPT_CONTAINMENT},                         \
+	{"excerpt-ratio", 1, 0, OPT_EXCERPT_RATIO},                     \
+	{"bands", 1, 0, OPT_BANDS}, {"rows", 1, 0, OPT_ROWS},           \
+	{"bucket-cap", 1, 0, OPT_BUCKET_CAP}, {"seed", 1, 0, OPT_SEED}, \
+	{"max-doc-bytes", 1, 0, OPT_MAX_DOC},                           \
+	{"max-line-bytes", 1, 0, OPT_MAX_LINE},                         \
+	{"jsonl", 0, 0, OPT_JSONL}, {"id-field", 1, 0, OPT_ID_FIELD},   \
+	{"text-field", 1, 0, OPT_TEXT_FIELD},                           \
+	{"outlet-field", 1, 0, OPT_OUTLET_FIELD},                       \
+	{"date-field", 1, 0, OPT_DATE_FIELD},                           \
+	{"url-field", 1, 0, OPT_URL_FIELD},                             \
+	{"id-from", 1, 0, OPT_ID_FROM}, {"threads", 1, 0, 'j'},         \
+	{"quiet", 0, 0, 'q'}, {"help", 0, 0, OPT_HELP}
+
+/* Help text of the shared options. */
+extern const char cli_common_help[];
+
+/* Handle a shared option; 0 = handled, 1 = not a shared option,
+ * -1 = bad value (message printed). */
+int cli_common_opt(int code, const char *arg, rp_config *cfg,
+		   input_opts *io);
+
+/* rp_config_check with the message printed; 0 when valid. */
+int cli_check_config(const rp_config *cfg);
+
+void cli_error(const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
+
+/* Output file: "-" is stdout. NULL (message printed) on failure. */
+FILE *cli_open_out(const char *path);
+/* Close (not stdout), 0 or -1 with a message naming path. */
+int cli_close_out(FILE *f, const char *path);
+
+/* Write s as a JSON string literal (with quotes). */
+void cli_json_str(FILE *f, const char *s);
+/* Write s for a TSV field: tab, newline, CR and backslash escaped. */
+void cli_tsv_str(FILE *f, const char *s);
+
+/* Read all documents of paths into ctx, printing skip warnings. Returns
+ * EXIT_OK or EXIT_RUNTIME. */
+typedef struct cli_reader {
+	rp_ctx *ctx;
+	input_stats in;
+	uint64_t rejected;   /* refused by the library (e.g. over a cap) */
+	int failed;          /* a hard library error stopped reading */
+	int quiet;
+} cli_reader;
+int cli_read_all(cli_reader *r, char **paths, int npaths,
+		 const input_opts *io);
+
+#endif

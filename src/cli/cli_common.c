@@ -1,0 +1,310 @@
+/*
+ * cli_common.c - option values, messages, output files and escaping shared
+ * by the reprint commands.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+const char cli_common_help[] =
+	"Input:\n"
+	"  PATH                  a file (one document), a directory (walked\n"
+	"                        recursively, names starting with '.' skipped),\n"
+	"                        a .jsonl file, or - for stdin\n"
+	"  --jsonl               read every file (and stdin) as JSONL\n"
+	"  --id-field F          JSONL field of the document id (id)\n"
+	"  --text-field F        JSONL field of the text (text)\n"
+	"  --outlet-field F, --date-field F, --url-field F\n"
+	"                        JSONL fields of the metadata (none)\n"
+	"  --id-from path|basename\n"
+	"                        file ids: path relative to the directory given\n"
+	"                        (path), or file name without extension\n"
+	"  --max-doc-bytes N     largest document (64M); larger ones are skipped\n"
+	"  --max-line-bytes N    longest JSONL line (256M)\n"
+	"Similarity:\n"
+	"  --norm text|lower-space\n"
+	"                        text: NFKC + case fold, whitespace and\n"
+	"                        punctuation dropped (default); lower-space:\n"
+	"                        lowercase, whitespace runs to one space\n"
+	"  --ngram N             shingle width in code points (4)\n"
+	"  --perms K             MinHash values, 1..1024 (128)\n"
+	"  --threshold T         Jaccard that joins a pair (0.8)\n"
+	"  --containment C       also join a pair whose smaller side is at\n"
+	"                        least C contained in the larger (off)\n"
+	"  --excerpt-ratio Q     with --containment: smallest excerpt/original\n"
+	"                        size ratio LSH must catch (0.5)\n"
+	"  --bands B --rows R    LSH shape (derived: a pair at the threshold is\n"
+	"                        a candidate with probability >= 0.99)\n"
+	"  --bucket-cap N        largest LSH bucket enumerated (5000)\n"
+	"  --seed S              hash seed (0)\n"
+	"  -j, --threads N       worker threads (all cores)\n"
+	"  -q, --quiet           no summary or warnings\n";
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("reprint: error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cli_check_config(const rp_config *cfg)
+{
+	char msg[256];
+	if (rp_config_check(cfg, msg, sizeof msg) == RP_OK)
+		return 0;
+	cli_error("%s", msg);
+	return -1;
+}
+
+static int parse_u64(const char *name, const char *s, uint64_t max,
+		     uint64_t *out)
+{
+	char *end;
+	unsigned long long v;
+	uint64_t mul = 1;
+	errno = 0;
+	if (!s || !*s || *s == '-')
+		goto bad;
+	v = strtoull(s, &end, 10);
+	if (errno || end == s)
+		goto bad;
+	if (*end == 'K' || *end == 'k')
+		mul = 1024, end++;
+	else if (*end == 'M' || *end == 'm')
+		mul = 1024 * 1024, end++;
+	else if (*end == 'G' || *end == 'g')
+		mul = 1024 * 1024 * 1024, end++;
+	if (*end || (v && mul > UINT64_MAX / v) || v * mul > max)
+		goto bad;
+	*out = v * mul;
+	return 0;
+bad:
+	cli_error("invalid value '%s' for --%s (expected a whole number up "
+		  "to %llu)",
+		  s ? s : "", name, (unsigned long long)max);
+	return -1;
+}
+
+static int parse_unit(const char *name, const char *s, double *out)
+{
+	char *end;
+	double v;
+	errno = 0;
+	v = s ? strtod(s, &end) : NAN;
+	if (!s || errno || end == s || *end || !(v >= 0.0 && v <= 1.0)) {
+		cli_error("invalid value '%s' for --%s (expected a number from "
+			  "0 to 1)",
+			  s ? s : "", name);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+int cli_common_opt(int code, const char *arg, rp_config *cfg,
+		   input_opts *io)
+{
+	uint64_t v;
+	switch (code) {
+	case OPT_NORM:
+		if (strcmp(arg, "text") == 0)
+			cfg->norm = RP_NORM_TEXT;
+		else if (strcmp(arg, "lower-space") == 0)
+			cfg->norm = RP_NORM_LOWER_SPACE;
+		else {
+			cli_error("invalid value '%s' for --norm (expected "
+				  "text or lower-space)",
+				  arg);
+			return -1;
+		}
+		return 0;
+	case OPT_NGRAM:
+		if (parse_u64("ngram", arg, RP_MAX_NGRAM, &v) || v == 0)
+			return v == 0 ? (cli_error("--ngram must be at least 1"),
+					 -1)
+				      : -1;
+		cfg->ngram = (unsigned)v;
+		return 0;
+	case OPT_PERMS:
+		if (parse_u64("perms", arg, RP_MAX_PERMS, &v))
+			return -1;
+		cfg->perms = (unsigned)v;
+		return 0;
+	case OPT_THRESHOLD:
+		return parse_unit("threshold", arg, &cfg->threshold);
+	case OPT_CONTAINMENT:
+		return parse_unit("containment", arg, &cfg->containment);
+	case OPT_EXCERPT_RATIO:
+		return parse_unit("excerpt-ratio", arg, &cfg->excerpt_ratio);
+	case OPT_BANDS:
+		if (parse_u64("bands", arg, RP_MAX_PERMS, &v))
+			return -1;
+		cfg->bands = (unsigned)v;
+		return 0;
+	case OPT_ROWS:
+		if (parse_u64("rows", arg, RP_MAX_PERMS, &v))
+			return -1;
+		cfg->rows = (unsigned)v;
+		return 0;
+	case OPT_BUCKET_CAP:
+		if (parse_u64("bucket-cap", arg, UINT32_MAX, &v))
+			return -1;
+		cfg->bucket_cap = (uint32_t)v;
+		return 0;
+	case OPT_SEED:
+		return parse_u64("seed", arg, UINT64_MAX, &cfg->seed);
+	case OPT_MAX_DOC:
+		if (parse_u64("max-doc-bytes", arg, (uint64_t)256 << 20, &v))
+			return -1;
+		cfg->max_doc_bytes = io->max_doc_bytes = (size_t)v;
+		return 0;
+	case OPT_MAX_LINE:
+		if (parse_u64("max-line-bytes", arg, (uint64_t)1 << 32, &v))
+			return -1;
+		io->max_line_bytes = (size_t)v;
+		return 0;
+	case OPT_JSONL:
+		io->jsonl = 1;
+		return 0;
+	case OPT_ID_FIELD:
+		io->id_field = arg;
+		return 0;
+	case OPT_TEXT_FIELD:
+		io->text_field = arg;
+		return 0;
+	case OPT_OUTLET_FIELD:
+		io->outlet_field = arg;
+		return 0;
+	case OPT_DATE_FIELD:
+		io->date_field = arg;
+		return 0;
+	case OPT_URL_FIELD:
+		io->url_field = arg;
+		return 0;
+	case OPT_ID_FROM:
+		if (strcmp(arg, "basename") == 0)
+			io->id_basename = 1;
+		else if (strcmp(arg, "path") == 0)
+			io->id_basename = 0;
+		else {
+			cli_error("invalid value '%s' for --id-from (expected "
+				  "path or basename)",
+				  arg);
+			return -1;
+		}
+		return 0;
+	case 'j':
+		if (parse_u64("threads", arg, 256, &v) || v == 0)
+			return v == 0 ? (cli_error("--threads must be 1 to 256"),
+					 -1)
+				      : -1;
+		cfg->threads = (unsigned)v;
+		return 0;
+	case 'q':
+		io->quiet = 1;
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+FILE *cli_open_out(const char *path)
+{
+	FILE *f;
+	if (strcmp(path, "-") == 0)
+		return stdout;
+	f = fopen(path, "w");
+	if (!f)
+		cli_error("cannot open '%s' for writing: %s", path,
+			  strerror(errno));
+	return f;
+}
+
+int cli_close_out(FILE *f, const char *path)
+{
+	int bad = ferror(f);
+	if (f == stdout)
+		bad |= fflush(f) != 0;
+	else
+		bad |= fclose(f) != 0;
+	if (bad) {
+		cli_error("cannot write '%s': %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+void cli_json_str(FILE *f, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	putc('"', f);
+	for (; *p; p++) {
+		switch (*p) {
+		case '"': fputs("\\\"", f); break;
+		case '\\': fputs("\\\\", f); break;
+		case '\n': fputs("\\n", f); break;
+		case '\r': fputs("\\r", f); break;
+		case '\t': fputs("\\t", f); break;
+		default:
+			if (*p < 0x20)
+				fprintf(f, "\\u%04x", *p);
+			else
+				putc(*p, f);
+		}
+	}
+	putc('"', f);
+}
+
+void cli_tsv_str(FILE *f, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '\t': fputs("\\t", f); break;
+		case '\n': fputs("\\n", f); break;
+		case '\r': fputs("\\r", f); break;
+		case '\\': fputs("\\\\", f); break;
+		default: putc(*s, f);
+		}
+	}
+}
+
+static int add_doc(void *user, const rp_doc *doc)
+{
+	cli_reader *r = user;
+	rp_status st = rp_ctx_add(r->ctx, doc);
+	if (st == RP_OK)
+		return 0;
+	if (st == RP_ETOOBIG || st == RP_EINVAL) {
+		r->rejected++;
+		if (!r->quiet)
+			fprintf(stderr, "reprint: warning: skipping: %s\n",
+				rp_ctx_errmsg(r->ctx));
+		return 0;
+	}
+	cli_error("%s", rp_ctx_errmsg(r->ctx));
+	r->failed = 1;
+	return 1;
+}
+
+int cli_read_all(cli_reader *r, char **paths, int npaths,
+		 const input_opts *io)
+{
+	int i;
+	for (i = 0; i < npaths; i++)
+		if (input_walk(paths[i], io, add_doc, r, &r->in) != 0) {
+			if (!r->failed)
+				cli_error("out of memory while reading '%s'",
+					  paths[i]);
+			return EXIT_RUNTIME;
+		}
+	return EXIT_OK;
+}

@@ -1,0 +1,437 @@
+/*
+ * cmd_scan.c - `reprint scan`: read a corpus, find every verified pair and
+ * the clusters, write the summary and the requested files.
+ */
+#define _GNU_SOURCE
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+
+static const char scan_usage[] =
+	"usage: reprint scan [options] PATH...\n"
+	"\n"
+	"Find documents that carry the same text: every pair whose shingle\n"
+	"sets reach the Jaccard threshold (or the containment, if set) is\n"
+	"verified exactly, and the pairs are joined into clusters.\n"
+	"\n"
+	"Output:\n"
+	"  --clusters FILE       doc_id<TAB>cluster_id for every document\n"
+	"  --pairs FILE          doc_a<TAB>doc_b<TAB>jaccard<TAB>containment_a\n"
+	"                        <TAB>containment_b<TAB>simhash_distance\n"
+	"  --keep FILE           one id per cluster (and every singleton): the\n"
+	"                        member with the most shingles, ties to the\n"
+	"                        smallest id\n"
+	"  --remove FILE         every other id: what deduplication drops\n"
+	"  --format tsv|jsonl    format of --clusters and --pairs (tsv)\n"
+	"  --show N              clusters listed in the summary (20; largest\n"
+	"                        first)\n"
+	"  --stats               time and throughput per stage, on stderr\n"
+	"  FILE may be - for stdout; the summary then goes to stderr.\n"
+	"\n";
+
+typedef struct scan_out {
+	const char *clusters, *pairs, *keep, *remove;
+	int jsonl;
+	long show;
+	int stats;
+} scan_out;
+
+typedef struct pair_writer {
+	FILE *f;
+	rp_ctx *ctx;
+	int jsonl;
+} pair_writer;
+
+static int write_pair(const rp_pair *p, void *user)
+{
+	pair_writer *w = user;
+	rp_doc_info a, b;
+	rp_ctx_doc(w->ctx, p->a, &a);
+	rp_ctx_doc(w->ctx, p->b, &b);
+	if (w->jsonl) {
+		fputs("{\"a\":", w->f);
+		cli_json_str(w->f, a.id);
+		fputs(",\"b\":", w->f);
+		cli_json_str(w->f, b.id);
+		fprintf(w->f,
+			",\"jaccard\":%.6f,\"containment_a\":%.6f,"
+			"\"containment_b\":%.6f,\"simhash_distance\":%u}\n",
+			p->jaccard, p->contain_a, p->contain_b,
+			p->simhash_dist);
+	} else {
+		cli_tsv_str(w->f, a.id);
+		putc('\t', w->f);
+		cli_tsv_str(w->f, b.id);
+		fprintf(w->f, "\t%.6f\t%.6f\t%.6f\t%u\n", p->jaccard,
+			p->contain_a, p->contain_b, p->simhash_dist);
+	}
+	return ferror(w->f) ? 1 : 0;
+}
+
+static void flag_names(FILE *f, uint32_t flags)
+{
+	static const struct {
+		uint32_t bit;
+		const char *name;
+	} names[] = {{RP_DOC_EMPTY, "empty"},
+		     {RP_DOC_SHORT, "short"},
+		     {RP_DOC_INVALID_UTF8, "invalid_utf8"},
+		     {RP_DOC_DUP_ID, "duplicate_id"},
+		     {RP_DOC_NUL, "nul"},
+		     {RP_DOC_FAILED, "failed"}};
+	size_t k;
+	int first = 1;
+	putc('[', f);
+	for (k = 0; k < sizeof names / sizeof names[0]; k++)
+		if (flags & names[k].bit) {
+			fprintf(f, "%s\"%s\"", first ? "" : ",", names[k].name);
+			first = 0;
+		}
+	putc(']', f);
+}
+
+static int write_clusters(rp_ctx *ctx, const char *path, int jsonl)
+{
+	FILE *f = cli_open_out(path);
+	uint32_t i, n = rp_ctx_doc_count(ctx);
+	if (!f)
+		return -1;
+	for (i = 0; i < n; i++) {
+		rp_doc_info d;
+		rp_ctx_doc(ctx, i, &d);
+		if (jsonl) {
+			fputs("{\"id\":", f);
+			cli_json_str(f, d.id);
+			fprintf(f, ",\"cluster\":%u,\"size\":%u", d.cluster,
+				d.cluster_size);
+			if (d.outlet)
+				fputs(",\"outlet\":", f), cli_json_str(f, d.outlet);
+			if (d.date)
+				fputs(",\"date\":", f), cli_json_str(f, d.date);
+			if (d.url)
+				fputs(",\"url\":", f), cli_json_str(f, d.url);
+			fprintf(f, ",\"shingles\":%zu,\"flags\":", d.set_len);
+			flag_names(f, d.flags);
+			fputs("}\n", f);
+		} else {
+			cli_tsv_str(f, d.id);
+			fprintf(f, "\t%u\n", d.cluster);
+		}
+	}
+	return cli_close_out(f, path);
+}
+
+/* keep[c] = the document kept for cluster c (see the usage text). */
+static uint32_t *kept_docs(rp_ctx *ctx)
+{
+	uint32_t i, n = rp_ctx_doc_count(ctx), nc = rp_ctx_cluster_count(ctx);
+	uint32_t *keep = malloc(((size_t)nc + 1) * sizeof *keep);
+	size_t *best = calloc((size_t)nc + 1, sizeof *best);
+	if (!keep || !best) {
+		free(keep);
+		free(best);
+		return NULL;
+	}
+	for (i = 0; i <= nc; i++)
+		keep[i] = UINT32_MAX;
+	for (i = 0; i < n; i++) {
+		rp_doc_info d;
+		rp_ctx_doc(ctx, i, &d);
+		/* documents come in id order: the first of equal size wins */
+		if (keep[d.cluster] == UINT32_MAX || d.set_len > best[d.cluster]) {
+			keep[d.cluster] = i;
+			best[d.cluster] = d.set_len;
+		}
+	}
+	free(best);
+	return keep;
+}
+
+static int write_keep_remove(rp_ctx *ctx, const scan_out *o)
+{
+	uint32_t *keep = kept_docs(ctx), i, n = rp_ctx_doc_count(ctx);
+	FILE *fk = NULL, *fr = NULL;
+	int rc = 0;
+	if (!keep) {
+		cli_error("out of memory");
+		return -1;
+	}
+	if (o->keep && !(fk = cli_open_out(o->keep)))
+		rc = -1;
+	if (o->remove && !(fr = cli_open_out(o->remove)))
+		rc = -1;
+	for (i = 0; rc == 0 && i < n; i++) {
+		rp_doc_info d;
+		FILE *f;
+		rp_ctx_doc(ctx, i, &d);
+		f = keep[d.cluster] == i ? fk : fr;
+		if (f) {
+			cli_tsv_str(f, d.id);
+			putc('\n', f);
+		}
+	}
+	if (fk && cli_close_out(fk, o->keep))
+		rc = -1;
+	if (fr && cli_close_out(fr, o->remove))
+		rc = -1;
+	free(keep);
+	return rc;
+}
+
+typedef struct cl_rank {
+	uint32_t cluster, size, first;
+} cl_rank;
+
+static int cmp_rank(const void *pa, const void *pb)
+{
+	const cl_rank *a = pa, *b = pb;
+	if (a->size != b->size)
+		return a->size > b->size ? -1 : 1;
+	return a->cluster < b->cluster ? -1 : a->cluster > b->cluster;
+}
+
+static void print_member(FILE *f, const rp_doc_info *d)
+{
+	fputs("  ", f);
+	cli_tsv_str(f, d->id);
+	if (d->outlet || d->date) {
+		fputs("  (", f);
+		if (d->outlet)
+			cli_tsv_str(f, d->outlet);
+		if (d->outlet && d->date)
+			fputs(", ", f);
+		if (d->date)
+			cli_tsv_str(f, d->date);
+		putc(')', f);
+	}
+	putc('\n', f);
+}
+
+static void print_clusters(FILE *f, rp_ctx *ctx, long show)
+{
+	uint32_t n = rp_ctx_doc_count(ctx), nc = rp_ctx_cluster_count(ctx);
+	uint32_t i, k, multi = 0;
+	cl_rank *r = calloc((size_t)nc + 1, sizeof *r);
+	if (!r)
+		return;
+	for (i = 0; i < n; i++) {
+		rp_doc_info d;
+		rp_ctx_doc(ctx, i, &d);
+		if (r[d.cluster - 1].size++ == 0) {
+			r[d.cluster - 1].cluster = d.cluster;
+			r[d.cluster - 1].first = i;
+		}
+	}
+	for (k = 0; k < nc; k++)
+		if (r[k].size > 1)
+			r[multi++] = r[k];
+	qsort(r, multi, sizeof *r, cmp_rank);
+	for (k = 0; k < multi && (long)k < show; k++) {
+		fprintf(f, "\ncluster %u: %u documents\n", r[k].cluster,
+			r[k].size);
+		for (i = r[k].first; i < n; i++) {
+			rp_doc_info d;
+			rp_ctx_doc(ctx, i, &d);
+			if (d.cluster == r[k].cluster)
+				print_member(f, &d);
+		}
+	}
+	if (multi > (uint32_t)(show < 0 ? 0 : show))
+		fprintf(f, "\n(%u more clusters; --show N lists more, "
+			   "--clusters FILE writes all)\n",
+			multi - (uint32_t)show);
+	free(r);
+}
+
+static void print_summary(FILE *f, rp_ctx *ctx, const cli_reader *rd,
+			  long show)
+{
+	rp_stats s;
+	uint32_t nc = rp_ctx_cluster_count(ctx);
+	uint64_t skipped = rd->in.skipped + rd->rejected;
+	rp_ctx_stats(ctx, &s);
+	fprintf(f, "reprint scan: %llu documents", (unsigned long long)s.docs);
+	if (skipped)
+		fprintf(f, ", %llu inputs skipped (see the warnings)",
+			(unsigned long long)skipped);
+	fprintf(f, "\n  clusters: %llu with 2 or more documents "
+		   "(%llu documents), %llu singletons\n",
+		(unsigned long long)(nc - (s.docs - s.clustered_docs)),
+		(unsigned long long)s.clustered_docs,
+		(unsigned long long)(s.docs - s.clustered_docs));
+	fprintf(f, "  pairs: %llu verified (%llu candidates checked, "
+		   "%llu documents identical to another)\n",
+		(unsigned long long)s.pairs, (unsigned long long)s.candidates,
+		(unsigned long long)s.exact_dup_docs);
+	fprintf(f, "  LSH: %u bands x %u rows\n", s.bands, s.rows);
+	if (s.buckets_capped)
+		fprintf(f, "  note: %llu LSH buckets over --bucket-cap were "
+			   "not enumerated (%llu entries)\n",
+			(unsigned long long)s.buckets_capped,
+			(unsigned long long)s.capped_members);
+	if (s.empty_docs || s.short_docs)
+		fprintf(f, "  note: %llu empty documents, %llu shorter than "
+			   "one n-gram\n",
+			(unsigned long long)s.empty_docs,
+			(unsigned long long)s.short_docs);
+	if (s.invalid_utf8_docs)
+		fprintf(f, "  note: %llu documents with invalid UTF-8 "
+			   "(%llu sequences replaced)\n",
+			(unsigned long long)s.invalid_utf8_docs,
+			(unsigned long long)s.invalid_utf8_seqs);
+	if (s.nul_docs)
+		fprintf(f, "  note: %llu documents hold NUL bytes\n",
+			(unsigned long long)s.nul_docs);
+	if (s.dup_id_docs)
+		fprintf(f, "  note: %llu documents share an id with another\n",
+			(unsigned long long)s.dup_id_docs);
+	if (rd->in.bad_lines || rd->in.no_text)
+		fprintf(f, "  note: %llu broken JSONL lines, %llu without "
+			   "text\n",
+			(unsigned long long)rd->in.bad_lines,
+			(unsigned long long)rd->in.no_text);
+	print_clusters(f, ctx, show);
+}
+
+static void print_stats(rp_ctx *ctx)
+{
+	rp_stats s;
+	double mb;
+	rp_ctx_stats(ctx, &s);
+	mb = (double)s.bytes / 1e6;
+#define RATE(ns) ((ns) ? mb / ((double)(ns) / 1e9) : 0.0)
+	fprintf(stderr,
+		"stats: %.1f MB, %llu docs, %u threads\n"
+		"  sign (fold+shingle+minhash+simhash+set, thread time) "
+		"%8.3f s %9.1f MB/s\n"
+		"  identical-text groups                               "
+		"%8.3f s\n"
+		"  LSH index                                           "
+		"%8.3f s\n"
+		"  candidates + verify (thread time)                   "
+		"%8.3f s\n"
+		"  cluster                                             "
+		"%8.3f s\n"
+		"  run total (wall)                                    "
+		"%8.3f s %9.1f MB/s\n",
+		mb, (unsigned long long)s.docs, s.threads,
+		(double)s.ns_sign / 1e9, RATE(s.ns_sign),
+		(double)s.ns_dedup / 1e9, (double)s.ns_lsh / 1e9,
+		(double)s.ns_verify / 1e9, (double)s.ns_cluster / 1e9,
+		(double)s.ns_total_wall / 1e9, RATE(s.ns_total_wall));
+#undef RATE
+}
+
+int cmd_scan(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"clusters", 1, 0, OPT_CLUSTERS}, {"pairs", 1, 0, OPT_PAIRS},
+		{"keep", 1, 0, OPT_KEEP},         {"remove", 1, 0, OPT_REMOVE},
+		{"format", 1, 0, OPT_FORMAT},     {"show", 1, 0, OPT_SHOW},
+		{"stats", 0, 0, OPT_STATS},       CLI_COMMON_OPTIONS,
+		{0, 0, 0, 0}};
+	rp_config cfg;
+	input_opts io;
+	scan_out o;
+	cli_reader rd;
+	rp_status st;
+	int c, rc = EXIT_OK;
+	FILE *sum;
+
+	rp_config_init(&cfg);
+	input_opts_init(&io);
+	memset(&o, 0, sizeof o);
+	memset(&rd, 0, sizeof rd);
+	o.show = 20;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "j:q", opts, NULL)) != -1) {
+		int r = cli_common_opt(c, optarg, &cfg, &io);
+		if (r < 0)
+			return EXIT_USAGE;
+		if (r == 0)
+			continue;
+		switch (c) {
+		case OPT_CLUSTERS: o.clusters = optarg; break;
+		case OPT_PAIRS: o.pairs = optarg; break;
+		case OPT_KEEP: o.keep = optarg; break;
+		case OPT_REMOVE: o.remove = optarg; break;
+		case OPT_STATS: o.stats = 1; break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "jsonl") && strcmp(optarg, "tsv")) {
+				cli_error("invalid value '%s' for --format "
+					  "(expected tsv or jsonl)",
+					  optarg);
+				return EXIT_USAGE;
+			}
+			o.jsonl = strcmp(optarg, "jsonl") == 0;
+			break;
+		case OPT_SHOW: {
+			char *end;
+			o.show = strtol(optarg, &end, 10);
+			if (*end || o.show < 0) {
+				cli_error("invalid value '%s' for --show",
+					  optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		}
+		case OPT_HELP:
+			fputs(scan_usage, stdout);
+			fputs(cli_common_help, stdout);
+			return EXIT_OK;
+		default:
+			fputs("Try 'reprint scan --help'.\n", stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		cli_error("scan needs at least one PATH");
+		fputs("Try 'reprint scan --help'.\n", stderr);
+		return EXIT_USAGE;
+	}
+	if (cli_check_config(&cfg) != 0)
+		return EXIT_USAGE;
+	st = rp_ctx_new(&rd.ctx, &cfg);
+	if (st != RP_OK) {
+		cli_error("cannot start: %s", rp_status_str(st));
+		return EXIT_RUNTIME;
+	}
+	rd.quiet = io.quiet;
+	rc = cli_read_all(&rd, argv + optind, argc - optind, &io);
+	if (rc == EXIT_OK && (st = rp_ctx_run(rd.ctx)) != RP_OK) {
+		cli_error("%s", rp_ctx_errmsg(rd.ctx));
+		rc = EXIT_RUNTIME;
+	}
+	if (rc == EXIT_OK && o.clusters &&
+	    write_clusters(rd.ctx, o.clusters, o.jsonl))
+		rc = EXIT_RUNTIME;
+	if (rc == EXIT_OK && o.pairs) {
+		pair_writer w = {cli_open_out(o.pairs), rd.ctx, o.jsonl};
+		if (!w.f)
+			rc = EXIT_RUNTIME;
+		else {
+			if (rp_ctx_pairs(rd.ctx, write_pair, &w) != RP_OK)
+				rc = EXIT_RUNTIME;
+			if (cli_close_out(w.f, o.pairs))
+				rc = EXIT_RUNTIME;
+		}
+	}
+	if (rc == EXIT_OK && (o.keep || o.remove) &&
+	    write_keep_remove(rd.ctx, &o))
+		rc = EXIT_RUNTIME;
+	sum = (o.clusters && !strcmp(o.clusters, "-")) ||
+		      (o.pairs && !strcmp(o.pairs, "-")) ||
+		      (o.keep && !strcmp(o.keep, "-")) ||
+		      (o.remove && !strcmp(o.remove, "-"))
+		      ? stderr
+		      : stdout;
+	if (rc == EXIT_OK && !io.quiet)
+		print_summary(sum, rd.ctx, &rd, o.show);
+	if (rc == EXIT_OK && o.stats)
+		print_stats(rd.ctx);
+	rp_ctx_free(rd.ctx);
+	return rc;
+}

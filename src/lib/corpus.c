@@ -1,0 +1,353 @@
+/*
+ * corpus.c - the rp_ctx handle: documents in, signatures out.
+ *
+ * Documents are copied into a batch buffer as they are added; when the
+ * batch holds cfg.batch_bytes of text it is signed on the worker threads
+ * (one signer and one set arena per thread, documents handed out in small
+ * chunks by an atomic counter) and the text is dropped. Only ids,
+ * metadata, MinHash values, SimHashes and shingle sets are kept, so memory
+ * grows with the number of shingles, not with the text read.
+ */
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "corpus.h"
+
+#define SIGN_CHUNK 8u
+#define SET_BLOCK ((size_t)4 << 20)
+#define STR_BLOCK ((size_t)1 << 20)
+
+rp_status rp_ctx_new(rp_ctx **out, const rp_config *cfg)
+{
+	rp_ctx *ctx;
+	char err[RP__ERRMSG_CAP];
+	unsigned t;
+	rp_status st;
+	if (!out)
+		return RP_EINVAL;
+	*out = NULL;
+	st = rp__config_check(cfg, err);
+	if (st != RP_OK)
+		return st;
+	ctx = calloc(1, sizeof *ctx);
+	if (!ctx)
+		return RP_ENOMEM;
+	ctx->cfg = *cfg;
+	ctx->threads = cfg->threads ? cfg->threads : rp__cpu_count();
+	if (ctx->threads > 256)
+		ctx->threads = 256;
+	rp_lsh_params_for(cfg, &ctx->lsh);
+	rp__arena_init(&ctx->strings, STR_BLOCK);
+	ctx->workers = rp__calloc_n(ctx->threads, sizeof *ctx->workers);
+	if (!ctx->workers) {
+		free(ctx);
+		return RP_ENOMEM;
+	}
+	for (t = 0; t < ctx->threads; t++) {
+		rp__signer_init(&ctx->workers[t].signer, cfg);
+		rp__arena_init(&ctx->workers[t].sets, SET_BLOCK);
+	}
+	*out = ctx;
+	return RP_OK;
+}
+
+void rp_ctx_free(rp_ctx *ctx)
+{
+	unsigned t;
+	if (!ctx)
+		return;
+	rp__match_release(ctx);
+	for (t = 0; t < ctx->threads; t++) {
+		rp__signer_release(&ctx->workers[t].signer);
+		rp__arena_release(&ctx->workers[t].sets);
+	}
+	free(ctx->workers);
+	rp__arena_release(&ctx->strings);
+	free(ctx->docs);
+	free(ctx->mh);
+	free(ctx->batch);
+	free(ctx);
+}
+
+const char *rp_ctx_errmsg(const rp_ctx *ctx)
+{
+	return ctx ? ctx->err : "no context";
+}
+
+typedef struct sign_job {
+	rp_ctx *ctx;
+	uint32_t first, last;
+	atomic_uint next;
+} sign_job;
+
+static void sign_one(rp_ctx *ctx, rp__worker *w, uint32_t i)
+{
+	rp__docrec *d = &ctx->docs[i];
+	rp_signature sig;
+	rp_status st;
+	uint32_t *set = NULL;
+
+	st = rp_signer_sign(&w->signer, ctx->batch + d->text_off, d->bytes, 1,
+			    &sig);
+	if (w->signer.norm.nul)
+		d->flags |= RP_DOC_NUL;
+	if (st != RP_OK) {
+		if (st == RP_ENOMEM && w->st == RP_OK) {
+			w->st = st;
+			w->err_doc = i;
+			rp__errf(w->err, st, "document '%s': %s", d->id,
+				 rp_signer_errmsg(&w->signer));
+		}
+		/* Anything else (a text that folds past its cap) leaves the
+		 * document in the outputs as an empty, failed one. */
+		d->flags |= RP_DOC_FAILED | RP_DOC_EMPTY;
+		memset(ctx->mh + (size_t)d->add_index * ctx->cfg.perms, 0xFF,
+		       ctx->cfg.perms * sizeof(uint32_t));
+		return;
+	}
+	if (sig.set_len) {
+		set = rp__arena_alloc(&w->sets, sig.set_len * sizeof *set);
+		if (!set) {
+			if (w->st == RP_OK) {
+				w->st = RP_ENOMEM;
+				w->err_doc = i;
+				rp__errf(w->err, RP_ENOMEM,
+					 "no memory for the shingles of '%s'",
+					 d->id);
+			}
+			return;
+		}
+		memcpy(set, sig.set, sig.set_len * sizeof *set);
+	}
+	memcpy(ctx->mh + (size_t)d->add_index * ctx->cfg.perms, sig.minhash,
+	       ctx->cfg.perms * sizeof(uint32_t));
+	d->set = set;
+	d->set_len = (uint32_t)sig.set_len;
+	d->invalid = (uint32_t)(sig.invalid_utf8 > UINT32_MAX ? UINT32_MAX
+							     : sig.invalid_utf8);
+	d->simhash = sig.simhash;
+	d->text_hash = sig.text_hash;
+	if (sig.set_len == 0)
+		d->flags |= RP_DOC_EMPTY;
+	else if (sig.codepoints < ctx->cfg.ngram)
+		d->flags |= RP_DOC_SHORT;
+	if (sig.invalid_utf8)
+		d->flags |= RP_DOC_INVALID_UTF8;
+	w->cps += sig.codepoints;
+	w->shingles += sig.shingles;
+}
+
+static void sign_worker(void *arg, unsigned t)
+{
+	sign_job *j = arg;
+	rp__worker *w = &j->ctx->workers[t];
+	uint64_t t0 = rp__now_ns();
+	for (;;) {
+		uint32_t c = atomic_fetch_add(&j->next, SIGN_CHUNK);
+		uint32_t i, end;
+		if (c >= j->last - j->first)
+			break;
+		end = j->first + c + SIGN_CHUNK;
+		if (end > j->last)
+			end = j->last;
+		for (i = j->first + c; i < end; i++)
+			sign_one(j->ctx, w, i);
+	}
+	w->ns += rp__now_ns() - t0;
+}
+
+/* Sign the documents of the current batch. */
+static rp_status flush_batch(rp_ctx *ctx)
+{
+	sign_job j;
+	unsigned t;
+	uint32_t worst = UINT32_MAX;
+	if (ctx->batch_first == ctx->n)
+		return RP_OK;
+	j.ctx = ctx;
+	j.first = ctx->batch_first;
+	j.last = ctx->n;
+	atomic_init(&j.next, 0);
+	rp__parallel(ctx->threads, sign_worker, &j);
+	ctx->batch_first = ctx->n;
+	ctx->batch_len = 0;
+	for (t = 0; t < ctx->threads; t++) {
+		rp__worker *w = &ctx->workers[t];
+		/* report the error of the lowest document, whoever met it */
+		if (w->st != RP_OK && w->err_doc < worst) {
+			worst = w->err_doc;
+			memcpy(ctx->err, w->err, sizeof ctx->err);
+		}
+	}
+	return worst == UINT32_MAX ? RP_OK : RP_ENOMEM;
+}
+
+static const char *keep_str(rp_ctx *ctx, const char *s)
+{
+	return s ? rp__arena_strndup(&ctx->strings, s, strlen(s)) : NULL;
+}
+
+rp_status rp_ctx_add(rp_ctx *ctx, const rp_doc *doc)
+{
+	rp__docrec *d;
+	rp_status st;
+	if (!ctx)
+		return RP_EINVAL;
+	if (ctx->ran)
+		return rp__errf(ctx->err, RP_ESTATE,
+				"documents cannot be added after a run");
+	if (!doc || !doc->id || (!doc->text && doc->text_len))
+		return rp__errf(ctx->err, RP_EINVAL,
+				"a document needs an id and a text");
+	if (doc->text_len > ctx->cfg.max_doc_bytes)
+		return rp__errf(ctx->err, RP_ETOOBIG,
+				"document '%s' has %zu bytes, more than the "
+				"%zu-byte limit",
+				doc->id, doc->text_len, ctx->cfg.max_doc_bytes);
+	if (ctx->n == UINT32_MAX - 1)
+		return rp__errf(ctx->err, RP_ETOOBIG,
+				"too many documents in one run");
+	if (ctx->batch_len + doc->text_len > ctx->cfg.batch_bytes) {
+		st = flush_batch(ctx);
+		if (st != RP_OK)
+			return st;
+	}
+	st = rp__grow((void **)&ctx->docs, &ctx->docs_cap, (size_t)ctx->n + 1,
+		      sizeof *ctx->docs, UINT32_MAX);
+	if (st == RP_OK)
+		st = rp__grow((void **)&ctx->mh, &ctx->mh_cap,
+			      ((size_t)ctx->n + 1) * ctx->cfg.perms,
+			      sizeof(uint32_t), SIZE_MAX / 8);
+	if (st == RP_OK)
+		st = rp__grow((void **)&ctx->batch, &ctx->batch_cap,
+			      ctx->batch_len + doc->text_len + 1, 1, SIZE_MAX / 2);
+	if (st != RP_OK)
+		return rp__errf(ctx->err, st, "no memory for document '%s'",
+				doc->id);
+	d = &ctx->docs[ctx->n];
+	memset(d, 0, sizeof *d);
+	d->id = keep_str(ctx, doc->id);
+	d->outlet = keep_str(ctx, doc->outlet);
+	d->date = keep_str(ctx, doc->date);
+	d->url = keep_str(ctx, doc->url);
+	if (!d->id || (doc->outlet && !d->outlet) || (doc->date && !d->date) ||
+	    (doc->url && !d->url))
+		return rp__errf(ctx->err, RP_ENOMEM,
+				"no memory for document '%s'", doc->id);
+	d->bytes = doc->text_len;
+	d->text_off = ctx->batch_len;
+	d->add_index = ctx->n;
+	if (doc->text_len)
+		memcpy(ctx->batch + ctx->batch_len, doc->text, doc->text_len);
+	ctx->batch_len += doc->text_len;
+	ctx->stats.bytes += doc->text_len;
+	ctx->n++;
+	return RP_OK;
+}
+
+static int cmp_doc(const void *pa, const void *pb)
+{
+	const rp__docrec *a = pa, *b = pb;
+	int c = strcmp(a->id, b->id);
+	if (c)
+		return c;
+	if (a->text_hash != b->text_hash)
+		return a->text_hash < b->text_hash ? -1 : 1;
+	if (a->bytes != b->bytes)
+		return a->bytes < b->bytes ? -1 : 1;
+	return a->add_index < b->add_index ? -1 : a->add_index > b->add_index;
+}
+
+rp_status rp_ctx_run(rp_ctx *ctx)
+{
+	rp_status st;
+	uint64_t t0;
+	uint32_t i;
+	unsigned t;
+	if (!ctx)
+		return RP_EINVAL;
+	if (ctx->ran)
+		return rp__errf(ctx->err, RP_ESTATE, "the context has already run");
+	t0 = rp__now_ns();
+	st = flush_batch(ctx);
+	if (st != RP_OK)
+		return st;
+	free(ctx->batch);
+	ctx->batch = NULL;
+	ctx->batch_cap = 0;
+	ctx->ran = 1;
+	/* Canonical numbering: by id, then content. */
+	qsort(ctx->docs, ctx->n, sizeof *ctx->docs, cmp_doc);
+	for (i = 0; i + 1 < ctx->n; i++)
+		if (strcmp(ctx->docs[i].id, ctx->docs[i + 1].id) == 0) {
+			ctx->docs[i].flags |= RP_DOC_DUP_ID;
+			ctx->docs[i + 1].flags |= RP_DOC_DUP_ID;
+		}
+	for (t = 0; t < ctx->threads; t++) {
+		ctx->stats.ns_sign += ctx->workers[t].ns;
+		ctx->stats.codepoints += ctx->workers[t].cps;
+		ctx->stats.shingles += ctx->workers[t].shingles;
+		/* signing is over: give the scratch buffers back */
+		rp__signer_release(&ctx->workers[t].signer);
+	}
+	st = rp__match_run(ctx);
+	ctx->stats.ns_total_wall = rp__now_ns() - t0;
+	return st;
+}
+
+uint32_t rp_ctx_doc_count(const rp_ctx *ctx)
+{
+	return ctx ? ctx->n : 0;
+}
+
+rp_status rp_ctx_doc(const rp_ctx *ctx, uint32_t i, rp_doc_info *out)
+{
+	const rp__docrec *d;
+	if (!ctx || !out || i >= ctx->n || !ctx->ran)
+		return RP_EINVAL;
+	d = &ctx->docs[i];
+	out->id = d->id;
+	out->outlet = d->outlet;
+	out->date = d->date;
+	out->url = d->url;
+	out->bytes = d->bytes;
+	out->set_len = d->set_len;
+	out->invalid_utf8 = d->invalid;
+	out->simhash = d->simhash;
+	out->flags = d->flags;
+	out->cluster = ctx->cluster ? ctx->cluster[i] : i + 1;
+	out->cluster_size = ctx->csize ? ctx->csize[out->cluster - 1] : 1;
+	return RP_OK;
+}
+
+rp_status rp_ctx_doc_set(const rp_ctx *ctx, uint32_t i, const uint32_t **set,
+			 size_t *len)
+{
+	if (!ctx || !set || !len || i >= ctx->n || !ctx->ran)
+		return RP_EINVAL;
+	*set = ctx->docs[i].set;
+	*len = ctx->docs[i].set_len;
+	return RP_OK;
+}
+
+uint32_t rp_ctx_cluster_count(const rp_ctx *ctx)
+{
+	return ctx ? ctx->n_clusters : 0;
+}
+
+uint64_t rp_ctx_pair_count(const rp_ctx *ctx)
+{
+	return ctx ? ctx->n_pairs : 0;
+}
+
+void rp_ctx_stats(const rp_ctx *ctx, rp_stats *out)
+{
+	if (!ctx || !out)
+		return;
+	*out = ctx->stats;
+	out->docs = ctx->n;
+	out->bands = ctx->lsh.bands;
+	out->rows = ctx->lsh.rows;
+	out->threads = ctx->threads;
+}

@@ -1,0 +1,52 @@
+/*
+ * hash.c - every use of xxHash: whole-buffer hashes and the hot loop that
+ * hashes each character n-gram once.
+ *
+ * xxh3 (64-bit, seeded) is the base hash of the project. Each shingle is
+ * hashed exactly once; MinHash bins, MinHash values, SimHash bits and the
+ * set fingerprint are all taken from that one 64-bit value.
+ */
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include "hash.h"
+
+uint64_t rp__hash(const void *p, size_t n, uint64_t seed)
+{
+	return XXH3_64bits_withSeed(p, n, seed);
+}
+
+size_t rp__hash_ngrams(const char *text, size_t len, const uint32_t *starts,
+		       size_t cps, unsigned n, uint64_t seed, uint64_t *out)
+{
+	size_t i, count;
+	if (cps == 0)
+		return 0;
+	if (cps <= n) {
+		/* Shorter than one n-gram: the whole text is one shingle. */
+		out[0] = XXH3_64bits_withSeed(text, len, seed);
+		return 1;
+	}
+	count = cps - n + 1;
+	if (!starts) {
+		/* One byte per code point (ASCII). */
+		for (i = 0; i < count; i++)
+			out[i] = XXH3_64bits_withSeed(text + i, n, seed);
+		return count;
+	}
+	for (i = 0; i < count; i++)
+		out[i] = XXH3_64bits_withSeed(text + starts[i],
+					      starts[i + n] - starts[i], seed);
+	return count;
+}
+
+uint64_t rp__mix64(uint64_t x)
+{
+	/* splitmix64 finalizer (Steele, Lea, Flood 2014). */
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9u;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebu;
+	x ^= x >> 31;
+	return x;
+}

@@ -1,0 +1,19 @@
+/* hash.h - xxh3 wrappers and the n-gram hashing loop (see hash.c). */
+#ifndef RP_HASH_H
+#define RP_HASH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+uint64_t rp__hash(const void *p, size_t n, uint64_t seed);
+
+/* Hash every n-gram of code points of text (len bytes, cps code points).
+ * starts[i] is the byte offset of code point i (cps + 1 entries), or NULL
+ * when every code point is one byte. Writes max(cps - n + 1, 1) hashes
+ * (0 when cps == 0) to out and returns their number. */
+size_t rp__hash_ngrams(const char *text, size_t len, const uint32_t *starts,
+		       size_t cps, unsigned n, uint64_t seed, uint64_t *out);
+
+uint64_t rp__mix64(uint64_t x);
+
+#endif

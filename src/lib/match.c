@@ -1,0 +1,498 @@
+/*
+ * match.c - from signatures to verified pairs and clusters.
+ *
+ * 1. Identical texts (same folded-text hash and equal shingle sets) are
+ *    grouped; only one representative per group goes further, and every
+ *    pair inside a group is known to have Jaccard 1 without verifying it.
+ * 2. LSH bands over the representatives' MinHash values give candidates.
+ * 3. Every candidate is verified exactly by merging the two sorted shingle
+ *    sets (with a size filter first and an early exit in the merge): a pair
+ *    is kept when its Jaccard reaches the threshold, or when containment is
+ *    on and the smaller set is contained enough in the larger.
+ * 4. Union-find over the kept pairs gives the clusters.
+ * Verification runs on the worker threads over fixed chunks of
+ * representatives; each chunk's results go to its own slot, so the output
+ * is the same for any number of threads.
+ */
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cluster.h"
+#include "corpus.h"
+#include "sketch.h"
+
+#define NONE UINT32_MAX
+#define VERIFY_CHUNK 256u
+
+typedef struct edge_vec {
+	rp__edge *v;
+	size_t n, cap;
+} edge_vec;
+
+typedef struct verify_job {
+	rp_ctx *ctx;
+	const rp__lsh *lsh;
+	const uint32_t *reps;
+	uint32_t n_reps;
+	uint32_t n_chunks;
+	edge_vec *out;          /* one per chunk */
+	uint32_t **stamp;       /* one per thread */
+	uint64_t *cand, *ns;    /* one per thread */
+	atomic_uint next;
+	atomic_int failed;
+} verify_job;
+
+static int cmp_u32_by_hash(const void *pa, const void *pb, const rp__docrec *d)
+{
+	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+	if (d[a].text_hash != d[b].text_hash)
+		return d[a].text_hash < d[b].text_hash ? -1 : 1;
+	if (d[a].set_len != d[b].set_len)
+		return d[a].set_len < d[b].set_len ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+/* C11 qsort takes no user pointer, and a global one would not be
+ * thread-safe: a bottom-up merge sort of document numbers instead. */
+static void sort_by_hash(uint32_t *a, uint32_t *tmp, size_t n,
+			 const rp__docrec *d)
+{
+	size_t w, i;
+	for (w = 1; w < n; w *= 2) {
+		for (i = 0; i < n; i += 2 * w) {
+			size_t lo = i, mid = i + w < n ? i + w : n;
+			size_t hi = i + 2 * w < n ? i + 2 * w : n;
+			size_t x = lo, y = mid, k = lo;
+			while (x < mid && y < hi)
+				tmp[k++] = cmp_u32_by_hash(&a[y], &a[x], d) < 0
+						   ? a[y++]
+						   : a[x++];
+			while (x < mid)
+				tmp[k++] = a[x++];
+			while (y < hi)
+				tmp[k++] = a[y++];
+		}
+		memcpy(a, tmp, n * sizeof *a);
+	}
+}
+
+/* rep[] and grp_next[]: groups of identical non-empty texts. */
+static rp_status group_identical(rp_ctx *ctx)
+{
+	uint32_t n = ctx->n, i, k, m = 0;
+	uint32_t *idx = rp__malloc_n(n, sizeof *idx);
+	uint32_t *tmp = rp__malloc_n(n, sizeof *tmp);
+	uint32_t *tail = rp__malloc_n(n, sizeof *tail);
+	rp__docrec *d = ctx->docs;
+	if (!idx || !tmp || !tail) {
+		free(idx);
+		free(tmp);
+		free(tail);
+		return RP_ENOMEM;
+	}
+	for (i = 0; i < n; i++) {
+		ctx->rep[i] = i;
+		ctx->grp_next[i] = NONE;
+		tail[i] = i;
+		if (d[i].set_len)
+			idx[m++] = i;
+	}
+	sort_by_hash(idx, tmp, m, d);
+	for (i = 0; i < m; i = k) {
+		uint32_t r = idx[i];
+		for (k = i + 1; k < m && d[idx[k]].text_hash == d[r].text_hash &&
+				d[idx[k]].set_len == d[r].set_len;
+		     k++) {
+			uint32_t x = idx[k];
+			/* equal hashes but different sets: a 64-bit collision,
+			 * then x stays its own representative */
+			if (memcmp(d[x].set, d[r].set,
+				   d[r].set_len * sizeof(uint32_t)) != 0)
+				continue;
+			ctx->rep[x] = r;
+			ctx->grp_next[tail[r]] = x;
+			tail[r] = x;
+			ctx->stats.exact_dup_docs++;
+		}
+	}
+	free(idx);
+	free(tmp);
+	free(tail);
+	return RP_OK;
+}
+
+static int edge_push(edge_vec *v, uint32_t a, uint32_t b, uint32_t common)
+{
+	if (rp__grow((void **)&v->v, &v->cap, v->n + 1, sizeof *v->v,
+		     SIZE_MAX / sizeof *v->v) != RP_OK)
+		return -1;
+	v->v[v->n].a = a;
+	v->v[v->n].b = b;
+	v->v[v->n].common = common;
+	v->n++;
+	return 0;
+}
+
+/* Does the pair (na, nb, common) join? Same arithmetic as the peers'
+ * truth: common / (na + nb - common) >= threshold. */
+static int joins(const rp_config *cfg, size_t na, size_t nb, size_t c)
+{
+	size_t small = na < nb ? na : nb;
+	if ((double)c / (double)(na + nb - c) >= cfg->threshold)
+		return 1;
+	return cfg->containment > 0.0 &&
+	       (double)c / (double)small >= cfg->containment;
+}
+
+static void verify_rep(verify_job *j, uint32_t a, uint32_t *stamp,
+		       uint64_t *cand, edge_vec *out)
+{
+	rp_ctx *ctx = j->ctx;
+	const rp__lsh *l = j->lsh;
+	const rp_config *cfg = &ctx->cfg;
+	const rp__docrec *da = &ctx->docs[a];
+	unsigned band;
+	for (band = 0; band < l->bands; band++) {
+		const rp__band_entry *e = l->entries + (size_t)band * l->m;
+		uint32_t p = l->slot[(size_t)band * l->n + a], q;
+		if (p == RP__LSH_NONE)
+			continue;
+		for (q = p + 1; q < e[p].end; q++) {
+			uint32_t b = e[q].doc;
+			const rp__docrec *db = &ctx->docs[b];
+			size_t na = da->set_len, nb = db->set_len, c;
+			size_t small = na < nb ? na : nb, big = na ^ nb ^ small;
+			double need;
+			if (stamp[b] == a)
+				continue;
+			stamp[b] = a;
+			(*cand)++;
+			/* Jaccard <= small / big: the size filter */
+			if (cfg->containment <= 0.0 &&
+			    (double)small < cfg->threshold * (double)big)
+				continue;
+			need = cfg->threshold * (double)(na + nb) /
+			       (1.0 + cfg->threshold);
+			if (cfg->containment > 0.0 &&
+			    cfg->containment * (double)small < need)
+				need = cfg->containment * (double)small;
+			/* a little below, so rounding never loses a pair */
+			need = need * (1.0 - 1e-9) - 1.0;
+			c = rp__set_common(da->set, na, db->set, nb,
+					   need > 0 ? (size_t)need : 0);
+			if (joins(cfg, na, nb, c) &&
+			    edge_push(out, a, b, (uint32_t)c) != 0)
+				atomic_store(&j->failed, 1);
+		}
+	}
+}
+
+static void verify_worker(void *arg, unsigned t)
+{
+	verify_job *j = arg;
+	uint64_t t0 = rp__now_ns();
+	for (;;) {
+		uint32_t c = atomic_fetch_add(&j->next, 1), i, end;
+		if (c >= j->n_chunks || atomic_load(&j->failed))
+			break;
+		end = (c + 1) * VERIFY_CHUNK;
+		if (end > j->n_reps)
+			end = j->n_reps;
+		for (i = c * VERIFY_CHUNK; i < end; i++)
+			verify_rep(j, j->reps[i], j->stamp[t], &j->cand[t],
+				   &j->out[c]);
+	}
+	j->ns[t] = rp__now_ns() - t0;
+}
+
+static int cmp_edge(const void *pa, const void *pb)
+{
+	const rp__edge *a = pa, *b = pb;
+	if (a->a != b->a)
+		return a->a < b->a ? -1 : 1;
+	return a->b < b->b ? -1 : a->b > b->b;
+}
+
+/* Candidates and verification over the representatives. */
+static rp_status find_edges(rp_ctx *ctx, const rp__lsh *lsh,
+			    const uint32_t *reps, uint32_t n_reps)
+{
+	verify_job j;
+	unsigned t, nt = ctx->threads;
+	uint32_t c;
+	size_t total = 0;
+	rp_status st = RP_OK;
+
+	memset(&j, 0, sizeof j);
+	j.ctx = ctx;
+	j.lsh = lsh;
+	j.reps = reps;
+	j.n_reps = n_reps;
+	j.n_chunks = (n_reps + VERIFY_CHUNK - 1) / VERIFY_CHUNK;
+	j.out = rp__calloc_n(j.n_chunks, sizeof *j.out);
+	j.stamp = rp__calloc_n(nt, sizeof *j.stamp);
+	j.cand = rp__calloc_n(nt, sizeof *j.cand);
+	j.ns = rp__calloc_n(nt, sizeof *j.ns);
+	atomic_init(&j.next, 0);
+	atomic_init(&j.failed, 0);
+	if (!j.out || !j.stamp || !j.cand || !j.ns)
+		st = RP_ENOMEM;
+	for (t = 0; st == RP_OK && t < nt; t++) {
+		j.stamp[t] = rp__malloc_n(ctx->n, sizeof(uint32_t));
+		if (!j.stamp[t])
+			st = RP_ENOMEM;
+		else
+			memset(j.stamp[t], 0xFF, ctx->n * sizeof(uint32_t));
+	}
+	if (st == RP_OK) {
+		rp__parallel(nt, verify_worker, &j);
+		if (atomic_load(&j.failed))
+			st = RP_ENOMEM;
+	}
+	for (t = 0; st == RP_OK && t < nt; t++) {
+		ctx->stats.candidates += j.cand[t];
+		ctx->stats.ns_verify += j.ns[t];
+	}
+	for (c = 0; st == RP_OK && c < j.n_chunks; c++)
+		total += j.out[c].n;
+	if (st == RP_OK) {
+		ctx->edges = rp__malloc_n(total, sizeof *ctx->edges);
+		if (!ctx->edges)
+			st = RP_ENOMEM;
+	}
+	for (c = 0; st == RP_OK && c < j.n_chunks; c++) {
+		if (j.out[c].n)
+			memcpy(ctx->edges + ctx->n_edges, j.out[c].v,
+			       j.out[c].n * sizeof *ctx->edges);
+		ctx->n_edges += j.out[c].n;
+	}
+	if (st == RP_OK)
+		qsort(ctx->edges, ctx->n_edges, sizeof *ctx->edges, cmp_edge);
+	for (c = 0; j.out && c < j.n_chunks; c++)
+		free(j.out[c].v);
+	for (t = 0; j.stamp && t < nt; t++)
+		free(j.stamp[t]);
+	free(j.out);
+	free(j.stamp);
+	free(j.cand);
+	free(j.ns);
+	return st;
+}
+
+/* CSR adjacency of the representative edges, both directions, sorted. */
+static rp_status build_adjacency(rp_ctx *ctx)
+{
+	uint32_t n = ctx->n, i;
+	size_t k;
+	uint32_t *fill;
+	ctx->adj_off = rp__calloc_n((size_t)n + 1, sizeof *ctx->adj_off);
+	ctx->adj = rp__malloc_n(2 * ctx->n_edges, sizeof *ctx->adj);
+	ctx->adj_common = rp__malloc_n(2 * ctx->n_edges, sizeof *ctx->adj);
+	fill = rp__malloc_n((size_t)n + 1, sizeof *fill);
+	if (!ctx->adj_off || !ctx->adj || !ctx->adj_common || !fill) {
+		free(fill);
+		return RP_ENOMEM;
+	}
+	for (k = 0; k < ctx->n_edges; k++) {
+		ctx->adj_off[ctx->edges[k].a + 1]++;
+		ctx->adj_off[ctx->edges[k].b + 1]++;
+	}
+	for (i = 0; i < n; i++)
+		ctx->adj_off[i + 1] += ctx->adj_off[i];
+	memcpy(fill, ctx->adj_off, ((size_t)n + 1) * sizeof *fill);
+	/* edges are sorted by (a, b): the lists come out sorted too, lower
+	 * neighbours (as b) before higher ones (as a) */
+	for (k = 0; k < ctx->n_edges; k++) {
+		const rp__edge *e = &ctx->edges[k];
+		ctx->adj[fill[e->b]] = e->a;
+		ctx->adj_common[fill[e->b]++] = e->common;
+	}
+	for (k = 0; k < ctx->n_edges; k++) {
+		const rp__edge *e = &ctx->edges[k];
+		ctx->adj[fill[e->a]] = e->b;
+		ctx->adj_common[fill[e->a]++] = e->common;
+	}
+	free(fill);
+	return RP_OK;
+}
+
+static rp_status cluster_all(rp_ctx *ctx)
+{
+	uint32_t n = ctx->n, i;
+	size_t k;
+	uint32_t *parent = rp__malloc_n(n, sizeof *parent);
+	uint32_t *gsize = rp__calloc_n(n, sizeof *gsize);
+	ctx->cluster = rp__malloc_n(n, sizeof *ctx->cluster);
+	ctx->csize = rp__malloc_n(n, sizeof *ctx->csize);
+	if (!parent || !gsize || !ctx->cluster || !ctx->csize) {
+		free(parent);
+		free(gsize);
+		return RP_ENOMEM;
+	}
+	rp__uf_init(parent, n);
+	for (i = 0; i < n; i++)
+		if (ctx->rep[i] != i)
+			rp__uf_union(parent, i, ctx->rep[i]);
+	for (k = 0; k < ctx->n_edges; k++)
+		rp__uf_union(parent, ctx->edges[k].a, ctx->edges[k].b);
+	ctx->n_clusters = rp__uf_number(parent, n, ctx->cluster, ctx->csize);
+	for (i = 0; i < n; i++)
+		if (ctx->csize[ctx->cluster[i] - 1] > 1)
+			ctx->stats.clustered_docs++;
+	/* pairs: inside groups of identical texts, and group x group */
+	ctx->n_pairs = 0;
+	for (i = 0; i < n; i++)
+		if (ctx->docs[i].set_len)
+			gsize[ctx->rep[i]]++;
+	for (i = 0; i < n; i++)
+		ctx->n_pairs += (uint64_t)gsize[i] * (gsize[i] - (gsize[i] > 0)) / 2;
+	for (k = 0; k < ctx->n_edges; k++)
+		ctx->n_pairs += (uint64_t)gsize[ctx->edges[k].a] *
+				gsize[ctx->edges[k].b];
+	free(parent);
+	free(gsize);
+	return RP_OK;
+}
+
+rp_status rp__match_run(rp_ctx *ctx)
+{
+	uint32_t n = ctx->n, i, n_reps = 0;
+	uint32_t *reps = NULL, *row_of = NULL;
+	rp__lsh lsh;
+	rp_status st;
+	uint64_t t0;
+
+	memset(&lsh, 0, sizeof lsh);
+	ctx->rep = rp__malloc_n(n, sizeof *ctx->rep);
+	ctx->grp_next = rp__malloc_n(n, sizeof *ctx->grp_next);
+	reps = rp__malloc_n(n, sizeof *reps);
+	row_of = rp__malloc_n(n, sizeof *row_of);
+	if (!ctx->rep || !ctx->grp_next || !reps || !row_of) {
+		st = RP_ENOMEM;
+		goto done;
+	}
+	for (i = 0; i < n; i++) {
+		const rp__docrec *d = &ctx->docs[i];
+		row_of[i] = d->add_index;
+		ctx->stats.empty_docs += (d->flags & RP_DOC_EMPTY) != 0;
+		ctx->stats.short_docs += (d->flags & RP_DOC_SHORT) != 0;
+		ctx->stats.invalid_utf8_docs += d->invalid != 0;
+		ctx->stats.invalid_utf8_seqs += d->invalid;
+		ctx->stats.nul_docs += (d->flags & RP_DOC_NUL) != 0;
+		ctx->stats.dup_id_docs += (d->flags & RP_DOC_DUP_ID) != 0;
+	}
+	t0 = rp__now_ns();
+	st = group_identical(ctx);
+	ctx->stats.ns_dedup = rp__now_ns() - t0;
+	if (st != RP_OK)
+		goto done;
+	for (i = 0; i < n; i++)
+		if (ctx->rep[i] == i && ctx->docs[i].set_len)
+			reps[n_reps++] = i;
+	t0 = rp__now_ns();
+	st = rp__lsh_build(&lsh, ctx->lsh.bands, ctx->lsh.rows, ctx->cfg.perms,
+			   ctx->mh, row_of, reps, n_reps, n,
+			   ctx->cfg.bucket_cap, ctx->cfg.seed, ctx->threads);
+	ctx->stats.ns_lsh = rp__now_ns() - t0;
+	if (st != RP_OK)
+		goto done;
+	ctx->stats.buckets = lsh.buckets;
+	ctx->stats.buckets_capped = lsh.capped;
+	ctx->stats.capped_members = lsh.capped_members;
+	st = find_edges(ctx, &lsh, reps, n_reps);
+	rp__lsh_release(&lsh);
+	if (st != RP_OK)
+		goto done;
+	ctx->stats.verified_pairs = ctx->n_edges;
+	t0 = rp__now_ns();
+	st = build_adjacency(ctx);
+	if (st == RP_OK)
+		st = cluster_all(ctx);
+	ctx->stats.ns_cluster = rp__now_ns() - t0;
+	ctx->stats.pairs = ctx->n_pairs;
+	ctx->stats.clusters = ctx->n_clusters;
+done:
+	rp__lsh_release(&lsh);
+	free(reps);
+	free(row_of);
+	if (st != RP_OK)
+		rp__errf(ctx->err, st, "matching failed: %s", rp_status_str(st));
+	return st;
+}
+
+void rp__match_release(rp_ctx *ctx)
+{
+	free(ctx->rep);
+	free(ctx->grp_next);
+	free(ctx->edges);
+	free(ctx->adj_off);
+	free(ctx->adj);
+	free(ctx->adj_common);
+	free(ctx->cluster);
+	free(ctx->csize);
+	free(ctx->scratch);
+}
+
+static int cmp_pair(const void *pa, const void *pb)
+{
+	const rp_pair *a = pa, *b = pb;
+	return a->b < b->b ? -1 : a->b > b->b;
+}
+
+static rp_status push_pair(rp_ctx *ctx, size_t *np, uint32_t a, uint32_t b,
+			   uint32_t common)
+{
+	const rp__docrec *da = &ctx->docs[a], *db = &ctx->docs[b];
+	rp_pair *p;
+	rp_status st = rp__grow((void **)&ctx->scratch, &ctx->scratch_cap,
+				*np + 1, sizeof *ctx->scratch,
+				SIZE_MAX / sizeof *ctx->scratch);
+	if (st != RP_OK)
+		return st;
+	p = &ctx->scratch[(*np)++];
+	p->a = a;
+	p->b = b;
+	p->jaccard = (double)common /
+		     (double)(da->set_len + db->set_len - common);
+	p->contain_a = (double)common / (double)da->set_len;
+	p->contain_b = (double)common / (double)db->set_len;
+	p->simhash_dist = rp__popcount64(da->simhash ^ db->simhash);
+	return RP_OK;
+}
+
+rp_status rp_ctx_pairs(rp_ctx *ctx, rp_pair_fn fn, void *user)
+{
+	uint32_t a;
+	if (!ctx || !fn)
+		return RP_EINVAL;
+	if (!ctx->ran || !ctx->cluster)
+		return rp__errf(ctx->err, RP_ESTATE,
+				"pairs are known only after a run");
+	for (a = 0; a < ctx->n; a++) {
+		uint32_t ra = ctx->rep[a], x, k, y;
+		size_t np = 0, i;
+		rp_status st = RP_OK;
+		if (!ctx->docs[a].set_len)
+			continue;
+		/* identical texts after a in its group */
+		for (x = ctx->grp_next[a]; st == RP_OK && x != NONE;
+		     x = ctx->grp_next[x])
+			st = push_pair(ctx, &np, a, x, ctx->docs[a].set_len);
+		for (k = ctx->adj_off[ra]; st == RP_OK && k < ctx->adj_off[ra + 1];
+		     k++)
+			for (y = ctx->adj[k]; st == RP_OK && y != NONE;
+			     y = ctx->grp_next[y])
+				if (y > a)
+					st = push_pair(ctx, &np, a, y,
+						       ctx->adj_common[k]);
+		if (st != RP_OK)
+			return rp__errf(ctx->err, st, "no memory to list pairs");
+		qsort(ctx->scratch, np, sizeof *ctx->scratch, cmp_pair);
+		for (i = 0; i < np; i++)
+			if (fn(&ctx->scratch[i], user) != 0)
+				return rp__errf(ctx->err, RP_EINVAL,
+						"the pair walk was stopped");
+	}
+	return RP_OK;
+}

@@ -1,0 +1,65 @@
+/*
+ * minhash.c - MinHash in O(n + K): one-permutation hashing with optimal
+ * densification.
+ *
+ * One-permutation hashing (Li, Owen, Zhang, NIPS 2012): each shingle hash
+ * h picks one of K bins from its high 32 bits (multiply-shift range
+ * reduction, Lemire 2019) and competes for that bin's minimum with its low
+ * 32 bits, so each shingle costs one multiply and one compare instead of K
+ * hash evaluations. Bins left empty (short texts) are filled by optimal
+ * densification (Shrivastava, ICML 2017): empty bin j probes bins
+ * g(j, 1), g(j, 2), ... from a fixed hash sequence until one that was
+ * filled by a shingle, and copies its value. Two documents then agree on a
+ * bin with probability equal to their Jaccard similarity, with variance
+ * close to that of K independent permutations.
+ */
+#include <string.h>
+
+#include "hash.h"
+#include "sketch.h"
+
+#define EMPTY UINT32_MAX
+
+void rp__minhash(const uint64_t *h, size_t n, unsigned k, uint64_t seed,
+		 uint32_t *out)
+{
+	size_t i;
+	unsigned j, filled = 0;
+	for (j = 0; j < k; j++)
+		out[j] = EMPTY;
+	for (i = 0; i < n; i++) {
+		uint32_t bin = (uint32_t)(((h[i] >> 32) * k) >> 32);
+		uint32_t v = (uint32_t)h[i];
+		if (v < out[bin])
+			out[bin] = v;
+	}
+	for (j = 0; j < k; j++)
+		filled += out[j] != EMPTY;
+	if (filled == 0 || filled == k)
+		return;
+	/* A value equal to EMPTY in a filled bin (chance 2^-32) is treated
+	 * as empty; the result is still a deterministic function of the set. */
+	{
+		uint32_t src[RP_MAX_PERMS];
+		memcpy(src, out, k * sizeof *out);
+		for (j = 0; j < k; j++) {
+			uint64_t attempt;
+			unsigned b2;
+			if (src[j] != EMPTY)
+				continue;
+			for (attempt = 1; attempt <= 64u * k; attempt++) {
+				uint64_t g = rp__mix64(seed ^ ((uint64_t)j << 32) ^
+						       attempt);
+				uint32_t b = (uint32_t)(((g >> 32) * k) >> 32);
+				if (src[b] != EMPTY) {
+					out[j] = src[b];
+					break;
+				}
+			}
+			/* Bounded probing; past it (odds below e^-64 with one
+			 * filled bin) the next filled bin in order. */
+			for (b2 = (j + 1) % k; out[j] == EMPTY; b2 = (b2 + 1) % k)
+				out[j] = src[b2];
+		}
+	}
+}

@@ -1,0 +1,289 @@
+/*
+ * normalize.c - bytes to folded text, the input of shingling.
+ *
+ * RP_NORM_TEXT: NFKC + case fold (utf8proc), then whitespace, punctuation,
+ * control and format characters are dropped. A word-segmented page and the
+ * same page without spaces, in full-width or half-width forms, fold to the
+ * same string.
+ *
+ * RP_NORM_LOWER_SPACE: lowercase, whitespace runs to one space, trimmed;
+ * punctuation kept. This is the normalization of the peers' corpus truth.
+ *
+ * Speed: utf8proc is only called on runs that can change. ASCII is folded
+ * by a table; CJK ideographs (U+3400-U+4DBF, U+4E00-U+9FFF) and U+FFFD are
+ * "inert": NFKC leaves them alone, they have no case and never compose with
+ * a neighbour, so they end a run and are copied. An ASCII character that is
+ * directly followed by non-ASCII bytes starts the run, because a combining
+ * mark after it may compose with it (e + U+0301 -> é); nothing composes
+ * with a following ASCII character, so runs end at ASCII.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "common.h"
+#include "normalize.h"
+#include "utf8.h"
+
+#define DECOMPOSE_OPTS (UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD)
+
+void rp__norm_init(rp__norm *nm, rp_norm mode, size_t limit)
+{
+	memset(nm, 0, sizeof *nm);
+	nm->mode = mode;
+	nm->limit = limit;
+}
+
+void rp__norm_release(rp__norm *nm)
+{
+	free(nm->out);
+	free(nm->starts);
+	free(nm->ubuf);
+	memset(nm, 0, sizeof *nm);
+}
+
+int rp__norm_keeps(int32_t cp)
+{
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_ZS:
+	case UTF8PROC_CATEGORY_ZL:
+	case UTF8PROC_CATEGORY_ZP:
+	case UTF8PROC_CATEGORY_PC:
+	case UTF8PROC_CATEGORY_PD:
+	case UTF8PROC_CATEGORY_PS:
+	case UTF8PROC_CATEGORY_PE:
+	case UTF8PROC_CATEGORY_PI:
+	case UTF8PROC_CATEGORY_PF:
+	case UTF8PROC_CATEGORY_PO:
+	case UTF8PROC_CATEGORY_CC:
+	case UTF8PROC_CATEGORY_CF:
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+/* Text mode on ASCII: 0 = drop, else the folded byte. Same answers as
+ * rp__norm_keeps + case fold (a unit test checks all 128). */
+static unsigned char ascii_text(unsigned char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return (unsigned char)(c + 32);
+	if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+		return c;
+	switch (c) {
+	case '$': case '+': case '<': case '=': case '>': case '^': case '`':
+	case '|': case '~':
+		return c;
+	default:
+		return 0;
+	}
+}
+
+static int inert(int32_t cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	       cp == (int32_t)RP__REPLACEMENT;
+}
+
+/* Python's str.isspace(), which defines the peers' whitespace runs. */
+static int is_space(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) ||
+		       (cp >= 0x1C && cp <= 0x1F);
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_ZS:
+	case UTF8PROC_CATEGORY_ZL:
+	case UTF8PROC_CATEGORY_ZP:
+		return 1;
+	default:
+		return cp == 0x85;
+	}
+}
+
+/* Make room for `more` bytes and code points of output. */
+static rp_status reserve(rp__norm *nm, size_t more)
+{
+	rp_status st;
+	if (nm->out_len + more > nm->limit)
+		return RP_ETOOBIG;
+	st = rp__grow((void **)&nm->out, &nm->out_cap, nm->out_len + more, 1,
+		      nm->limit);
+	if (st == RP_OK && !nm->ascii)
+		st = rp__grow((void **)&nm->starts, &nm->starts_cap,
+			      nm->cps + more + 1, sizeof(uint32_t),
+			      nm->limit + 1);
+	return st;
+}
+
+static inline void put_cp(rp__norm *nm, uint32_t cp)
+{
+	if (!nm->ascii)
+		nm->starts[nm->cps] = (uint32_t)nm->out_len;
+	nm->out_len += rp__utf8_encode(cp, nm->out + nm->out_len);
+	nm->cps++;
+}
+
+/* Fold the valid UTF-8 run s[0..n) with utf8proc and append what is kept. */
+static rp_status fold_run(rp__norm *nm, const char *s, size_t n)
+{
+	utf8proc_ssize_t got, k;
+	rp_status st;
+	if (n == 0)
+		return RP_OK;
+	for (;;) {
+		got = utf8proc_decompose((const utf8proc_uint8_t *)s,
+					 (utf8proc_ssize_t)n, nm->ubuf,
+					 (utf8proc_ssize_t)nm->ubuf_cap,
+					 DECOMPOSE_OPTS);
+		if (got < 0)
+			return RP_EINPUT;
+		if ((size_t)got <= nm->ubuf_cap)
+			break;
+		st = rp__grow((void **)&nm->ubuf, &nm->ubuf_cap, (size_t)got,
+			      sizeof(int32_t), nm->limit);
+		if (st != RP_OK)
+			return st;
+	}
+	got = utf8proc_normalize_utf32(nm->ubuf, got,
+				       DECOMPOSE_OPTS | UTF8PROC_COMPOSE);
+	if (got < 0)
+		return RP_EINPUT;
+	st = reserve(nm, (size_t)got * 4);
+	if (st != RP_OK)
+		return st;
+	for (k = 0; k < got; k++)
+		if (rp__norm_keeps(nm->ubuf[k]))
+			put_cp(nm, (uint32_t)nm->ubuf[k]);
+	return RP_OK;
+}
+
+static int all_ascii(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+	uint64_t acc = 0, w;
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		acc |= w;
+	}
+	for (; i < n; i++)
+		acc |= s[i];
+	return (acc & 0x8080808080808080u) == 0;
+}
+
+static rp_status run_text(rp__norm *nm, const unsigned char *s, size_t len)
+{
+	size_t i = 0, run, adv;
+	rp_status st;
+	while (i < len) {
+		/* ASCII stretch, one byte in, at most one byte out. */
+		while (i < len && s[i] < 0x80) {
+			unsigned char f;
+			if (i + 1 < len && s[i + 1] >= 0x80)
+				break;
+			f = ascii_text(s[i]);
+			nm->nul += s[i] == 0;
+			if (f) {
+				if (!nm->ascii)
+					nm->starts[nm->cps] =
+						(uint32_t)nm->out_len;
+				nm->out[nm->out_len++] = (char)f;
+				nm->cps++;
+			}
+			i++;
+		}
+		if (i >= len)
+			break;
+		/* Non-ASCII stretch, with the ASCII starter before it. */
+		run = i;
+		if (s[i] < 0x80)
+			i++;
+		while (i < len && s[i] >= 0x80) {
+			int32_t cp = rp__utf8_decode(s + i, len - i, &adv);
+			if (cp >= 0 && !inert(cp)) {
+				i += adv;
+				continue;
+			}
+			st = fold_run(nm, (const char *)s + run, i - run);
+			if (st != RP_OK)
+				return st;
+			st = reserve(nm, 4);
+			if (st != RP_OK)
+				return st;
+			if (cp < 0) {
+				nm->invalid++;
+				cp = (int32_t)RP__REPLACEMENT;
+			}
+			put_cp(nm, (uint32_t)cp);
+			i += adv;
+			run = i;
+		}
+		st = fold_run(nm, (const char *)s + run, i - run);
+		if (st != RP_OK)
+			return st;
+		st = reserve(nm, len - i);
+		if (st != RP_OK)
+			return st;
+	}
+	return RP_OK;
+}
+
+static rp_status run_lower_space(rp__norm *nm, const unsigned char *s,
+				 size_t len)
+{
+	size_t i = 0, adv;
+	int space = 0;
+	rp_status st;
+	while (i < len) {
+		int32_t cp;
+		if (s[i] < 0x80) {
+			cp = s[i];
+			adv = 1;
+			nm->nul += cp == 0;
+		} else {
+			cp = rp__utf8_decode(s + i, len - i, &adv);
+			if (cp < 0) {
+				nm->invalid++;
+				cp = (int32_t)RP__REPLACEMENT;
+			}
+		}
+		i += adv;
+		if (is_space(cp)) {
+			space = 1;
+			continue;
+		}
+		st = reserve(nm, 8);
+		if (st != RP_OK)
+			return st;
+		if (space && nm->out_len > 0)
+			put_cp(nm, ' ');
+		space = 0;
+		if (cp >= 'A' && cp <= 'Z')
+			cp += 32;
+		else if (cp >= 0x80)
+			cp = utf8proc_tolower(cp);
+		put_cp(nm, (uint32_t)cp);
+	}
+	return RP_OK;
+}
+
+rp_status rp__norm_run(rp__norm *nm, const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	rp_status st;
+	nm->out_len = nm->cps = nm->invalid = nm->nul = 0;
+	nm->ascii = all_ascii(s, len);
+	/* Room for the ASCII stretches; the slow paths reserve their own. */
+	st = reserve(nm, len < nm->limit ? len : nm->limit);
+	if (st != RP_OK)
+		return st;
+	if (nm->mode == RP_NORM_LOWER_SPACE)
+		st = run_lower_space(nm, s, len);
+	else
+		st = run_text(nm, s, len);
+	if (st == RP_OK && !nm->ascii)
+		nm->starts[nm->cps] = (uint32_t)nm->out_len;
+	return st;
+}

@@ -1,0 +1,32 @@
+/* normalize.h - folding text before shingling (see normalize.c). */
+#ifndef RP_NORMALIZE_H
+#define RP_NORMALIZE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "reprint.h"
+
+typedef struct rp__norm {
+	rp_norm mode;
+	size_t limit;       /* largest folded output, bytes */
+	char *out;          /* folded UTF-8 */
+	size_t out_cap;
+	uint32_t *starts;   /* byte offset of each code point, cps + 1 */
+	size_t starts_cap;
+	int32_t *ubuf;      /* utf8proc scratch */
+	size_t ubuf_cap;
+	/* results of the last run */
+	size_t out_len, cps, invalid, nul;
+	int ascii;          /* 1: one byte per code point, starts unused */
+} rp__norm;
+
+void rp__norm_init(rp__norm *nm, rp_norm mode, size_t limit);
+void rp__norm_release(rp__norm *nm);
+rp_status rp__norm_run(rp__norm *nm, const char *text, size_t len);
+
+/* Whether the text mode keeps code point cp (letters, marks, digits,
+ * symbols) or drops it (whitespace, punctuation, controls, format). */
+int rp__norm_keeps(int32_t cp);
+
+#endif

@@ -1,0 +1,166 @@
+/*
+ * signer.c - one text to its signature: fold, shingle, MinHash, SimHash,
+ * and (on request) the exact shingle set.
+ *
+ * A signer owns all its scratch buffers and reuses them from one text to
+ * the next, so signing allocates nothing once the buffers have grown to
+ * the largest text seen.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "hash.h"
+#include "signer.h"
+#include "sketch.h"
+
+void rp__signer_init(rp_signer *s, const rp_config *cfg)
+{
+	memset(s, 0, sizeof *s);
+	s->cfg = *cfg;
+	/* NFKC expands a few characters a lot (U+FDFA: 3 bytes to 33), so
+	 * the folded text may reach 12x the input; with inputs capped at
+	 * 256 MiB its byte offsets still fit in 32 bits. */
+	rp__norm_init(&s->norm, cfg->norm, cfg->max_doc_bytes * 12 + 64);
+}
+
+void rp__signer_release(rp_signer *s)
+{
+	rp__norm_release(&s->norm);
+	free(s->hashes);
+	free(s->set);
+	free(s->tmp);
+	memset(s, 0, sizeof *s);
+}
+
+rp_status rp_signer_new(rp_signer **out, const rp_config *cfg)
+{
+	rp_signer *s;
+	char err[RP__ERRMSG_CAP];
+	rp_status st;
+	if (!out)
+		return RP_EINVAL;
+	*out = NULL;
+	st = rp__config_check(cfg, err);
+	if (st != RP_OK)
+		return st;
+	s = malloc(sizeof *s);
+	if (!s)
+		return RP_ENOMEM;
+	rp__signer_init(s, cfg);
+	*out = s;
+	return RP_OK;
+}
+
+void rp_signer_free(rp_signer *s)
+{
+	if (!s)
+		return;
+	rp__signer_release(s);
+	free(s);
+}
+
+const char *rp_signer_errmsg(const rp_signer *s)
+{
+	return s ? s->err : "no signer";
+}
+
+static rp_status fold(rp_signer *s, const char *text, size_t len)
+{
+	rp_status st;
+	if (!text && len)
+		return rp__errf(s->err, RP_EINVAL, "text is NULL");
+	if (len > s->cfg.max_doc_bytes)
+		return rp__errf(s->err, RP_ETOOBIG,
+				"text of %zu bytes exceeds the %zu-byte limit",
+				len, s->cfg.max_doc_bytes);
+	st = rp__norm_run(&s->norm, text ? text : "", len);
+	if (st != RP_OK)
+		return rp__errf(s->err, st, "cannot fold text: %s",
+				rp_status_str(st));
+	return RP_OK;
+}
+
+rp_status rp_signer_normalize(rp_signer *s, const char *text, size_t len,
+			      const char **out, size_t *out_len)
+{
+	rp_status st;
+	if (!s || !out || !out_len)
+		return RP_EINVAL;
+	st = fold(s, text, len);
+	if (st != RP_OK)
+		return st;
+	*out = s->norm.out;
+	*out_len = s->norm.out_len;
+	return RP_OK;
+}
+
+rp_status rp_signer_sign(rp_signer *s, const char *text, size_t len,
+			 int want_set, rp_signature *sig)
+{
+	rp__norm *nm;
+	size_t need, n;
+	rp_status st;
+	if (!s || !sig)
+		return RP_EINVAL;
+	st = fold(s, text, len);
+	if (st != RP_OK)
+		return st;
+	nm = &s->norm;
+	need = nm->cps ? nm->cps : 1;
+	st = rp__grow((void **)&s->hashes, &s->hashes_cap, need,
+		      sizeof(uint64_t), nm->limit);
+	if (st != RP_OK)
+		return rp__errf(s->err, st, "no room for %zu shingles", need);
+	n = rp__hash_ngrams(nm->out, nm->out_len, nm->ascii ? NULL : nm->starts,
+			    nm->cps, s->cfg.ngram, s->cfg.seed, s->hashes);
+
+	memset(sig, 0, sizeof *sig);
+	sig->normalized = nm->out;
+	sig->normalized_len = nm->out_len;
+	sig->codepoints = nm->cps;
+	sig->invalid_utf8 = nm->invalid;
+	sig->shingles = n;
+	sig->perms = s->cfg.perms;
+	rp__minhash(s->hashes, n, s->cfg.perms, s->cfg.seed, s->minhash);
+	sig->minhash = s->minhash;
+	sig->simhash = rp__simhash(s->hashes, n);
+	sig->text_hash = rp__hash(nm->out, nm->out_len, s->cfg.seed);
+	if (want_set) {
+		if (need > s->set_cap) {
+			/* set and its radix scratch grow in step */
+			size_t cap_set = s->set_cap, cap_tmp = s->set_cap;
+			st = rp__grow((void **)&s->set, &cap_set, need,
+				      sizeof(uint32_t), nm->limit);
+			if (st == RP_OK)
+				st = rp__grow((void **)&s->tmp, &cap_tmp, need,
+					      sizeof(uint32_t), nm->limit);
+			if (st != RP_OK)
+				return rp__errf(s->err, st,
+						"no room for a set of %zu", need);
+			s->set_cap = cap_set < cap_tmp ? cap_set : cap_tmp;
+		}
+		sig->set = s->set;
+		sig->set_len = rp__set_build(s->hashes, n, s->tmp, s->set);
+	}
+	return RP_OK;
+}
+
+rp_status rp_similarity_of(const rp_signature *a, const rp_signature *b,
+			   rp_similarity *out)
+{
+	size_t common, uni;
+	unsigned j, eq = 0;
+	if (!a || !b || !out || !a->set || !b->set || a->perms != b->perms)
+		return RP_EINVAL;
+	common = rp__set_common(a->set, a->set_len, b->set, b->set_len, 0);
+	uni = a->set_len + b->set_len - common;
+	out->common = common;
+	out->jaccard = uni ? (double)common / (double)uni : 0.0;
+	out->contain_a = a->set_len ? (double)common / (double)a->set_len : 0.0;
+	out->contain_b = b->set_len ? (double)common / (double)b->set_len : 0.0;
+	for (j = 0; j < a->perms; j++)
+		eq += a->minhash[j] == b->minhash[j];
+	out->minhash_est = (double)eq / (double)a->perms;
+	out->simhash_dist = rp__popcount64(a->simhash ^ b->simhash);
+	return RP_OK;
+}

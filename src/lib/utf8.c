@@ -1,0 +1,20 @@
+/*
+ * utf8.c - validation of whole buffers (see utf8.h for the decoder).
+ */
+#include "utf8.h"
+
+size_t rp__utf8_invalid_count(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, bad = 0, adv;
+	while (i < n) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (rp__utf8_decode(p + i, n - i, &adv) < 0)
+			bad++;
+		i += adv;
+	}
+	return bad;
+}
