@@ -26,7 +26,7 @@
 #include "normalize.h"
 #include "utf8.h"
 
-#define DECOMPOSE_OPTS (UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD)
+#define FOLD_OPTS (UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD)
 
 void rp__norm_init(rp__norm *nm, rp_norm mode, size_t limit)
 {
@@ -64,22 +64,28 @@ int rp__norm_keeps(int32_t cp)
 	}
 }
 
-/* Text mode on ASCII: 0 = drop, else the folded byte. Same answers as
- * rp__norm_keeps + case fold (a unit test checks all 128). */
-static unsigned char ascii_text(unsigned char c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return (unsigned char)(c + 32);
-	if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-		return c;
-	switch (c) {
-	case '$': case '+': case '<': case '=': case '>': case '^': case '`':
-	case '|': case '~':
-		return c;
-	default:
-		return 0;
-	}
-}
+/* Text mode on ASCII: 0 = drop, else the folded byte (letters lowercased;
+ * letters, digits and the symbols $+<=>^`|~ kept). The same answers as
+ * rp__norm_keeps + case fold; a unit test checks all 128. Bytes >= 0x80
+ * map to 0 and are never looked up. */
+static const unsigned char ascii_text[256] = {
+	  0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+	  0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+	  0,   0,   0,   0,  36,   0,   0,   0,   0,   0,   0,  43,   0,   0,   0,   0,
+	 48,  49,  50,  51,  52,  53,  54,  55,  56,  57,   0,   0,  60,  61,  62,   0,
+	  0,  97,  98,  99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+	112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122,   0,   0,   0,  94,   0,
+	 96,  97,  98,  99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+	112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122,   0, 124,   0, 126,   0,
+	  0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+	  0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+	  0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+	  0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+	  0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+	  0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+	  0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+	  0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+};
 
 static int inert(int32_t cp)
 {
@@ -137,7 +143,7 @@ static rp_status fold_run(rp__norm *nm, const char *s, size_t n)
 		got = utf8proc_decompose((const utf8proc_uint8_t *)s,
 					 (utf8proc_ssize_t)n, nm->ubuf,
 					 (utf8proc_ssize_t)nm->ubuf_cap,
-					 DECOMPOSE_OPTS);
+					 FOLD_OPTS | UTF8PROC_DECOMPOSE);
 		if (got < 0)
 			return RP_EINPUT;
 		if ((size_t)got <= nm->ubuf_cap)
@@ -148,7 +154,7 @@ static rp_status fold_run(rp__norm *nm, const char *s, size_t n)
 			return st;
 	}
 	got = utf8proc_normalize_utf32(nm->ubuf, got,
-				       DECOMPOSE_OPTS | UTF8PROC_COMPOSE);
+				       FOLD_OPTS | UTF8PROC_COMPOSE);
 	if (got < 0)
 		return RP_EINPUT;
 	st = reserve(nm, (size_t)got * 4);
@@ -173,17 +179,36 @@ static int all_ascii(const unsigned char *s, size_t n)
 	return (acc & 0x8080808080808080u) == 0;
 }
 
+/* All-ASCII input: a table lookup and a conditional advance per byte. */
+static void run_text_ascii(rp__norm *nm, const unsigned char *s, size_t len)
+{
+	char *o = nm->out;
+	size_t i, j = 0, nul = 0;
+	for (i = 0; i < len; i++) {
+		unsigned char f = ascii_text[s[i]];
+		o[j] = (char)f;
+		j += f != 0;
+		nul += s[i] == 0;
+	}
+	nm->out_len = nm->cps = j;
+	nm->nul = nul;
+}
+
 static rp_status run_text(rp__norm *nm, const unsigned char *s, size_t len)
 {
 	size_t i = 0, run, adv;
 	rp_status st;
+	if (nm->ascii) {
+		run_text_ascii(nm, s, len);
+		return RP_OK;
+	}
 	while (i < len) {
 		/* ASCII stretch, one byte in, at most one byte out. */
 		while (i < len && s[i] < 0x80) {
 			unsigned char f;
 			if (i + 1 < len && s[i + 1] >= 0x80)
 				break;
-			f = ascii_text(s[i]);
+			f = ascii_text[s[i]];
 			nm->nul += s[i] == 0;
 			if (f) {
 				if (!nm->ascii)
@@ -275,8 +300,13 @@ rp_status rp__norm_run(rp__norm *nm, const char *text, size_t len)
 	rp_status st;
 	nm->out_len = nm->cps = nm->invalid = nm->nul = 0;
 	nm->ascii = all_ascii(s, len);
-	/* Room for the ASCII stretches; the slow paths reserve their own. */
-	st = reserve(nm, len < nm->limit ? len : nm->limit);
+	/* Room for the ASCII stretches (the slow paths reserve their own),
+	 * and never a NULL buffer, even for empty text. */
+	if (len > nm->limit)
+		return RP_ETOOBIG;
+	st = rp__grow((void **)&nm->out, &nm->out_cap, 16, 1, 16);
+	if (st == RP_OK)
+		st = reserve(nm, len);
 	if (st != RP_OK)
 		return st;
 	if (nm->mode == RP_NORM_LOWER_SPACE)

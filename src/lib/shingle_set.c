@@ -1,9 +1,8 @@
 /*
  * shingle_set.c - the exact shingle set of a document and set overlap.
  *
- * A set is the sorted distinct low 32 bits of the shingle hashes. Sorting
- * is an LSD radix sort (4 passes of 8 bits, passes whose byte is constant
- * skipped), linear in the number of shingles. Exact verification merges
+ * A set is the sorted distinct low 32 bits of the shingle hashes, sorted
+ * by a bucket sort that is linear for hash values (see bucket_sort). Exact verification merges
  * two sorted sets; with 32-bit fingerprints two distinct shingles of two
  * documents of 1000 shingles collide with probability about 2e-4, which
  * moves a Jaccard by at most 1/1000.
@@ -11,36 +10,6 @@
 #include <string.h>
 
 #include "sketch.h"
-
-static void radix_sort(uint32_t *a, uint32_t *tmp, size_t n)
-{
-	size_t count[256];
-	unsigned pass;
-	uint32_t *src = a, *dst = tmp;
-	for (pass = 0; pass < 4; pass++) {
-		unsigned shift = 8 * pass;
-		size_t i, sum = 0;
-		memset(count, 0, sizeof count);
-		for (i = 0; i < n; i++)
-			count[(src[i] >> shift) & 0xFF]++;
-		if (count[(src[0] >> shift) & 0xFF] == n)
-			continue;
-		for (i = 0; i < 256; i++) {
-			size_t c = count[i];
-			count[i] = sum;
-			sum += c;
-		}
-		for (i = 0; i < n; i++)
-			dst[count[(src[i] >> shift) & 0xFF]++] = src[i];
-		{
-			uint32_t *t = src;
-			src = dst;
-			dst = t;
-		}
-	}
-	if (src != a)
-		memcpy(a, src, n * sizeof *a);
-}
 
 static void insertion_sort(uint32_t *a, size_t n)
 {
@@ -53,18 +22,31 @@ static void insertion_sort(uint32_t *a, size_t n)
 	}
 }
 
-size_t rp__set_build(const uint64_t *h, size_t n, uint32_t *tmp,
+/* Values are uniform 32-bit hashes, so a counting sort on their top bits,
+ * with about one value per bucket, leaves only tiny runs out of order; an
+ * insertion pass finishes them in near-linear time. The counting sort
+ * reads the hashes and writes the set directly. */
+size_t rp__set_build(const uint64_t *h, size_t n, uint32_t *count,
 		     uint32_t *out)
 {
-	size_t i, m;
+	unsigned bits = 4, shift;
+	size_t i, b, nb, m;
 	if (n == 0)
 		return 0;
+	while (bits < RP__SET_SORT_BITS && ((size_t)1 << bits) < n)
+		bits++;
+	shift = 32 - bits;
+	nb = (size_t)1 << bits;
+	memset(count, 0, (nb + 1) * sizeof *count);
 	for (i = 0; i < n; i++)
-		out[i] = (uint32_t)h[i];
-	if (n < 64)
-		insertion_sort(out, n);
-	else
-		radix_sort(out, tmp, n);
+		count[((uint32_t)h[i] >> shift) + 1]++;
+	for (b = 0; b < nb; b++)
+		count[b + 1] += count[b];
+	for (i = 0; i < n; i++) {
+		uint32_t v = (uint32_t)h[i];
+		out[count[v >> shift]++] = v;
+	}
+	insertion_sort(out, n);
 	for (i = 1, m = 1; i < n; i++)
 		if (out[i] != out[m - 1])
 			out[m++] = out[i];

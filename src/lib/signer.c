@@ -28,7 +28,6 @@ void rp__signer_release(rp_signer *s)
 	rp__norm_release(&s->norm);
 	free(s->hashes);
 	free(s->set);
-	free(s->tmp);
 	memset(s, 0, sizeof *s);
 }
 
@@ -126,21 +125,13 @@ rp_status rp_signer_sign(rp_signer *s, const char *text, size_t len,
 	sig->simhash = rp__simhash(s->hashes, n);
 	sig->text_hash = rp__hash(nm->out, nm->out_len, s->cfg.seed);
 	if (want_set) {
-		if (need > s->set_cap) {
-			/* set and its radix scratch grow in step */
-			size_t cap_set = s->set_cap, cap_tmp = s->set_cap;
-			st = rp__grow((void **)&s->set, &cap_set, need,
-				      sizeof(uint32_t), nm->limit);
-			if (st == RP_OK)
-				st = rp__grow((void **)&s->tmp, &cap_tmp, need,
-					      sizeof(uint32_t), nm->limit);
-			if (st != RP_OK)
-				return rp__errf(s->err, st,
-						"no room for a set of %zu", need);
-			s->set_cap = cap_set < cap_tmp ? cap_set : cap_tmp;
-		}
+		st = rp__grow((void **)&s->set, &s->set_cap, need,
+			      sizeof(uint32_t), nm->limit);
+		if (st != RP_OK)
+			return rp__errf(s->err, st, "no room for a set of %zu",
+					need);
 		sig->set = s->set;
-		sig->set_len = rp__set_build(s->hashes, n, s->tmp, s->set);
+		sig->set_len = rp__set_build(s->hashes, n, s->count, s->set);
 	}
 	return RP_OK;
 }

@@ -4,6 +4,7 @@
 
 #include "common.h"
 #include "normalize.h"
+#include "sketch.h"
 
 struct rp_signer {
 	rp_config cfg;
@@ -11,8 +12,8 @@ struct rp_signer {
 	uint64_t *hashes;   /* shingle hashes of the last text */
 	size_t hashes_cap;
 	uint32_t *set;      /* sorted distinct fingerprints */
-	uint32_t *tmp;      /* radix scratch */
 	size_t set_cap;
+	uint32_t count[RP__SET_COUNT]; /* counting-sort scratch */
 	uint32_t minhash[RP_MAX_PERMS];
 	char err[RP__ERRMSG_CAP];
 };

@@ -17,9 +17,12 @@ void rp__minhash(const uint64_t *h, size_t n, unsigned k, uint64_t seed,
 uint64_t rp__simhash(const uint64_t *h, size_t n);
 unsigned rp__popcount64(uint64_t x);
 
-/* Sorted distinct low 32 bits of n hashes into out (n entries), using tmp
- * (n entries) as scratch; returns the number of distinct values. */
-size_t rp__set_build(const uint64_t *h, size_t n, uint32_t *tmp,
+/* Sorted distinct low 32 bits of n hashes into out (n entries), using
+ * count (RP__SET_COUNT entries) as scratch; returns the number of
+ * distinct values. */
+#define RP__SET_SORT_BITS 16
+#define RP__SET_COUNT ((1u << RP__SET_SORT_BITS) + 1)
+size_t rp__set_build(const uint64_t *h, size_t n, uint32_t *count,
 		     uint32_t *out);
 
 /* |A & B| of two sorted sets; gives up early and returns a value below

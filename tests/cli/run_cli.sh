@@ -1,0 +1,156 @@
+#!/bin/sh
+# CLI cases for the reprint command. Each case prints "ok - NAME" or
+# "not ok - NAME" with what went wrong. REPRINT names the binary.
+# Cases that need ../shared (the seed page, the benchmarks) skip without it.
+set -u
+R=${REPRINT:-./reprint}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+DATA=data/samples
+
+ok() { echo "ok - $1"; }
+bad() { echo "not ok - $1: $2"; }
+# expect NAME WANT_EXIT CMD...: run, keep stdout/stderr in $T/out $T/err
+expect() {
+  name=$1; want=$2; shift 2
+  "$@" >"$T/out" 2>"$T/err"; got=$?
+  if [ "$got" -eq "$want" ]; then ok "$name"; return 0; fi
+  bad "$name" "exit $got, wanted $want; stderr: $(head -c 300 "$T/err")"
+  return 1
+}
+has() { # has NAME FILE PATTERN
+  if grep -q -- "$3" "$2"; then ok "$1"; else bad "$1" "no '$3' in $(head -c 300 "$2")"; fi
+}
+
+# --- version, help, usage errors -------------------------------------------
+expect version 0 "$R" --version && has version-text "$T/out" '^reprint [0-9]'
+expect help 0 "$R" --help && has help-lists-scan "$T/out" 'scan'
+for c in scan compare sign; do
+  expect "help-$c" 0 "$R" "$c" --help && has "help-$c-text" "$T/out" "usage: reprint $c"
+done
+expect no-command 2 "$R"
+expect unknown-command 2 "$R" frobnicate && has unknown-command-msg "$T/err" "unknown command 'frobnicate'"
+expect scan-no-path 2 "$R" scan
+expect bad-threshold 2 "$R" scan --threshold 1.5 "$DATA" && has bad-threshold-msg "$T/err" "threshold"
+expect bad-ngram 2 "$R" scan --ngram 0 "$DATA"
+expect bad-perms 2 "$R" scan --perms 5000 "$DATA"
+expect bad-norm 2 "$R" scan --norm nfc "$DATA"
+expect bad-bands 2 "$R" scan --bands 30 --rows 6 "$DATA" && has bad-bands-msg "$T/err" "perms"
+expect bad-option 2 "$R" scan --no-such-option "$DATA"
+
+# --- the shipped sample: clusters match its truth ----------------------------
+SAMPLE_OPTS="--threshold 0.5 --containment 0.7"
+expect sample-scan 0 "$R" scan $SAMPLE_OPTS --clusters "$T/c.tsv" "$DATA" && has sample-summary "$T/out" 'clusters: 4 with 2 or more'
+# same partition as data/samples-truth.tsv: pairs of documents agree
+if python3 - "$T/c.tsv" data/samples-truth.tsv <<'PY'
+import sys, itertools
+pred = dict(l.rstrip("\n").split("\t") for l in open(sys.argv[1]))
+truth = dict(l.rstrip("\n").split("\t") for l in open(sys.argv[2]))
+assert set(pred) == set(truth), (set(pred) ^ set(truth))
+for a, b in itertools.combinations(sorted(truth), 2):
+    assert (pred[a] == pred[b]) == (truth[a] == truth[b]), (a, b)
+PY
+then ok sample-clusters-match-truth; else bad sample-clusters-match-truth "partition differs"; fi
+
+# every document listed once; pairs have six columns; keep + remove partition
+n=$(find "$DATA" -type f | wc -l)
+[ "$(wc -l <"$T/c.tsv")" -eq "$n" ] && ok clusters-every-doc || bad clusters-every-doc "$(wc -l <"$T/c.tsv") lines for $n docs"
+expect pairs 0 "$R" scan $SAMPLE_OPTS -q --pairs "$T/p.tsv" --keep "$T/k" --remove "$T/r" "$DATA"
+awk -F'\t' 'NF != 6 { exit 1 } $3 < 0 || $3 > 1 { exit 1 }' "$T/p.tsv" && [ -s "$T/p.tsv" ] && ok pairs-columns || bad pairs-columns "$(head -2 "$T/p.tsv")"
+[ "$(cat "$T/k" "$T/r" | sort | uniq | wc -l)" -eq "$n" ] && [ "$(wc -l <"$T/k")" -eq 11 ] && ok keep-remove-partition || bad keep-remove-partition "keep $(wc -l <"$T/k")"
+[ ! -s "$T/out" ] && ok quiet || bad quiet "stdout not empty"
+
+# jsonl formats parse back
+expect jsonl-out 0 "$R" scan $SAMPLE_OPTS -q --format jsonl --clusters "$T/c.jsonl" --pairs "$T/p.jsonl" "$DATA"
+python3 -c "
+import json,sys
+c=[json.loads(l) for l in open('$T/c.jsonl')]
+p=[json.loads(l) for l in open('$T/p.jsonl')]
+assert len(c)==$n and all('cluster' in x and 'flags' in x for x in c)
+assert p and all(0<=x['jaccard']<=1 for x in p)
+" && ok jsonl-parses || bad jsonl-parses "bad JSON"
+
+# --- determinism: threads and input order ------------------------------------
+"$R" scan $SAMPLE_OPTS -q -j 1 --pairs "$T/p1" --clusters "$T/c1" "$DATA"
+"$R" scan $SAMPLE_OPTS -q -j 4 --pairs "$T/p4" --clusters "$T/c4" "$DATA"
+cmp -s "$T/p1" "$T/p4" && cmp -s "$T/c1" "$T/c4" && ok threads-identical || bad threads-identical "outputs differ"
+# the same documents as JSONL, in two line orders
+python3 - "$DATA" "$T/a.jsonl" "$T/b.jsonl" <<'PY'
+import json, os, sys
+docs = []
+for root, _, files in os.walk(sys.argv[1]):
+    for f in files:
+        p = os.path.join(root, f)
+        docs.append({"id": os.path.relpath(p, sys.argv[1]), "text": open(p, encoding="utf-8").read()})
+docs.sort(key=lambda d: d["id"])
+with open(sys.argv[2], "w") as a:
+    for d in docs: a.write(json.dumps(d, ensure_ascii=False) + "\n")
+with open(sys.argv[3], "w") as b:
+    for d in reversed(docs): b.write(json.dumps(d) + "\n")
+PY
+"$R" scan $SAMPLE_OPTS -q --pairs "$T/pa" --clusters "$T/ca" "$T/a.jsonl"
+"$R" scan $SAMPLE_OPTS -q --pairs "$T/pb" --clusters "$T/cb" "$T/b.jsonl"
+cmp -s "$T/pa" "$T/pb" && cmp -s "$T/ca" "$T/cb" && ok input-order-identical || bad input-order-identical "outputs differ"
+cmp -s "$T/pa" "$T/p1" && ok jsonl-equals-files || bad jsonl-equals-files "JSONL and file inputs differ"
+
+# --- inputs ------------------------------------------------------------------
+mkdir -p "$T/in/sub" "$T/in/.hidden"
+printf 'Alpha story about the river bridge and the council vote today.' >"$T/in/a.txt"
+printf 'Alpha story about the river bridge and the council vote today.' >"$T/in/sub/b.txt"
+printf 'skipped' >"$T/in/.hidden/c.txt"
+expect dir-ids 0 "$R" scan -q --clusters "$T/c" "$T/in"
+grep -q '^sub/b.txt	1$' "$T/c" && grep -q '^a.txt	1$' "$T/c" && [ "$(wc -l <"$T/c")" -eq 2 ] && ok dir-relative-ids || bad dir-relative-ids "$(cat "$T/c")"
+expect basename-ids 0 "$R" scan -q --id-from basename --clusters "$T/c" "$T/in"
+grep -q '^b	' "$T/c" && ok basename-ids-text || bad basename-ids-text "$(cat "$T/c")"
+printf 'Alpha story about the river bridge and the council vote today.' | "$R" scan -q --clusters "$T/c" - "$T/in/a.txt" >/dev/null 2>&1
+grep -q '^-	1$' "$T/c" && ok stdin-doc || bad stdin-doc "$(cat "$T/c")"
+printf '{"id":"x","text":"one two three four five six"}\n{"id":"y","text":"one two three four five six"}\n' | "$R" scan -q --jsonl --pairs "$T/p" - 2>"$T/err"
+grep -q '^x	y	1.000000' "$T/p" && ok stdin-jsonl || bad stdin-jsonl "$(cat "$T/p")"
+
+# --- bad input: reported, counted, the rest processed --------------------------
+printf '{"id":"a","text":"some text of a story"}\n{"id":"b",\n{"id":"c"}\n\n{"id":"d","text":"some text of a story"}\r\n{"text":"no id here"}\n' >"$T/bad.jsonl"
+expect broken-jsonl 0 "$R" scan --clusters "$T/c" "$T/bad.jsonl"
+has broken-jsonl-line "$T/err" 'bad.jsonl:2: skipping a broken JSONL line'
+has missing-text-line "$T/err" "bad.jsonl:3: skipping a line without a 'text'"
+has broken-jsonl-summary "$T/out" '2 inputs skipped'
+grep -q "^$T/bad.jsonl:6	" "$T/c" && ok missing-id-named-by-line || bad missing-id-named-by-line "$(cat "$T/c")"
+[ "$(wc -l <"$T/c")" -eq 3 ] && ok broken-jsonl-rest-read || bad broken-jsonl-rest-read "$(cat "$T/c")"
+expect missing-path 0 "$R" scan "$T/in" "$T/does-not-exist"
+has missing-path-msg "$T/err" "cannot open '$T/does-not-exist'"
+: >"$T/empty.txt"
+printf 'ab' >"$T/short.txt"
+printf 'nul\000bytes \377 and invalid utf-8' >"$T/odd.txt"
+expect odd-docs 0 "$R" scan --format jsonl --clusters "$T/c" "$T/empty.txt" "$T/short.txt" "$T/odd.txt"
+has empty-flag "$T/c" '"empty"'
+has short-flag "$T/c" '"short"'
+has nul-flag "$T/c" '"nul"'
+has invalid-utf8-flag "$T/c" '"invalid_utf8"'
+has odd-summary "$T/out" 'invalid UTF-8'
+head -c 3000 /dev/zero | tr '\0' 'a' >"$T/big.txt"
+expect too-big 0 "$R" scan --max-doc-bytes 1000 --clusters "$T/c" "$T/big.txt" "$T/in/a.txt"
+has too-big-msg "$T/err" 'document limit'
+[ "$(wc -l <"$T/c")" -eq 1 ] && ok too-big-rest-read || bad too-big-rest-read "$(cat "$T/c")"
+expect unwritable-output 1 "$R" scan -q --clusters "$T/no/such/dir/c" "$T/in"
+has unwritable-msg "$T/err" 'cannot open'
+
+# --- compare and sign ----------------------------------------------------------
+expect compare 0 "$R" compare "$DATA/lanzhou-daily/lanjiang-bridge-closure.txt" "$DATA/xinghe-portal/lanjiang-bridge.txt"
+has compare-jaccard "$T/out" 'Jaccard (exact)'
+expect compare-self 0 "$R" compare --format jsonl "$T/in/a.txt" "$T/in/sub/b.txt"
+has compare-self-one "$T/out" '"jaccard":1.000000'
+expect compare-one-arg 2 "$R" compare "$T/in/a.txt"
+expect sign 0 "$R" sign "$T/in/a.txt"
+awk -F'\t' '{ exit !(NF == 5 && length($4) == 16 && split($5, m, ",") == 128) }' "$T/out" && ok sign-columns || bad sign-columns "$(head -c 200 "$T/out")"
+expect sign-jsonl 0 "$R" sign --format jsonl --folded --perms 16 "$T/in/a.txt"
+python3 -c "import json; d=json.loads(open('$T/out').read()); assert len(d['minhash'])==16 and d['folded'].startswith('alphastory')" && ok sign-jsonl-parses || bad sign-jsonl-parses "$(cat "$T/out")"
+
+# --- the real seed page: segmented and unsegmented copies are identical ---------
+SEED=../shared/seeds/portal-reprint-zh.txt
+if [ -f "$SEED" ]; then
+  tr -d ' \n' <"$SEED" >"$T/flat.txt"
+  expect seed-desegmented 0 "$R" compare --format jsonl "$SEED" "$T/flat.txt"
+  has seed-desegmented-jaccard "$T/out" '"jaccard":1.000000'
+else
+  echo "skip - seed page (no ../shared)"
+fi
+exit 0

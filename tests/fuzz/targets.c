@@ -1,0 +1,132 @@
+/*
+ * targets.c - fuzz targets. Built with -DFUZZ_TARGET_<name> and
+ * -fsanitize=fuzzer they are libFuzzer binaries (make fuzz); without it
+ * replay.c runs them over tests/fuzz/corpus/<name>/ in make test.
+ * Each target checks properties, not just the absence of crashes.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jsonl.h"
+#include "normalize.h"
+#include "reprint.h"
+#include "utf8.h"
+
+int fuzz_normalize(const uint8_t *data, size_t size);
+int fuzz_jsonl(const uint8_t *data, size_t size);
+int fuzz_pipeline(const uint8_t *data, size_t size);
+
+#define CHECK(c)          \
+	do {              \
+		if (!(c)) \
+			abort(); \
+	} while (0)
+
+/* Folded text is valid UTF-8 and its code point offsets are right. */
+int fuzz_normalize(const uint8_t *data, size_t size)
+{
+	rp_norm modes[2] = {RP_NORM_TEXT, RP_NORM_LOWER_SPACE};
+	int m;
+	for (m = 0; m < 2; m++) {
+		rp__norm nm;
+		size_t i;
+		rp__norm_init(&nm, modes[m], 1 << 22);
+		if (rp__norm_run(&nm, (const char *)data, size) == RP_OK) {
+			CHECK(rp__utf8_invalid_count(nm.out, nm.out_len) == 0);
+			if (!nm.ascii) {
+				CHECK(nm.starts[nm.cps] == nm.out_len);
+				for (i = 0; i < nm.cps; i++)
+					CHECK(nm.starts[i] < nm.starts[i + 1]);
+			} else {
+				CHECK(nm.cps == nm.out_len);
+			}
+		}
+		rp__norm_release(&nm);
+	}
+	return 0;
+}
+
+int fuzz_jsonl(const uint8_t *data, size_t size)
+{
+	jsonl_parser p;
+	jsonl_field f[2] = {{"id", NULL, 0, 0}, {"text", NULL, 0, 0}};
+	jsonl_init(&p);
+	if (jsonl_parse(&p, (const char *)data, size, f, 2) == 0) {
+		if (f[1].found)
+			CHECK(f[1].val[f[1].len] == '\0');
+	} else {
+		CHECK(strstr(p.err, "column") != NULL);
+	}
+	jsonl_release(&p);
+	return 0;
+}
+
+static int check_pair(const rp_pair *p, void *user)
+{
+	uint32_t n = *(uint32_t *)user;
+	CHECK(p->a < p->b && p->b < n);
+	CHECK(p->jaccard >= 0.0 && p->jaccard <= 1.0);
+	return 0;
+}
+
+/* Documents separated by 0x1E; the whole pipeline, with invariants. */
+int fuzz_pipeline(const uint8_t *data, size_t size)
+{
+	rp_config cfg;
+	rp_ctx *ctx;
+	size_t start = 0, i;
+	uint32_t n = 0, k, nc;
+	rp_config_init(&cfg);
+	cfg.threads = 2;
+	cfg.ngram = 3;
+	cfg.containment = 0.7;
+	cfg.batch_bytes = 256;
+	if (rp_ctx_new(&ctx, &cfg) != RP_OK)
+		return 0;
+	for (i = 0; i <= size; i++)
+		if (i == size || data[i] == 0x1E) {
+			char id[24];
+			rp_doc d;
+			memset(&d, 0, sizeof d);
+			id[0] = (char)('a' + (n % 3)); /* duplicate ids too */
+			id[1] = '\0';
+			d.id = id;
+			d.text = (const char *)data + start;
+			d.text_len = i - start;
+			CHECK(rp_ctx_add(ctx, &d) == RP_OK);
+			n++;
+			start = i + 1;
+		}
+	CHECK(rp_ctx_run(ctx) == RP_OK);
+	CHECK(rp_ctx_doc_count(ctx) == n);
+	nc = rp_ctx_cluster_count(ctx);
+	for (k = 0; k < n; k++) {
+		rp_doc_info di;
+		CHECK(rp_ctx_doc(ctx, k, &di) == RP_OK);
+		CHECK(di.cluster >= 1 && di.cluster <= nc);
+	}
+	CHECK(rp_ctx_pairs(ctx, check_pair, &n) == RP_OK);
+	rp_ctx_free(ctx);
+	return 0;
+}
+
+#if defined(FUZZ_TARGET_normalize)
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	return fuzz_normalize(data, size);
+}
+#elif defined(FUZZ_TARGET_jsonl)
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	return fuzz_jsonl(data, size);
+}
+#elif defined(FUZZ_TARGET_pipeline)
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	return fuzz_pipeline(data, size);
+}
+#endif

@@ -1,0 +1,37 @@
+#!/bin/sh
+# Run every test: the cmocka unit tests, the CLI cases and the fuzz corpus
+# replay, all built with ASan + UBSan in BUILD_DIR. Ends with one line
+# "N passed, N failed" and exits non-zero when anything failed.
+# Usage: tests/run.sh BUILD_DIR
+set -u
+B=${1:-build/asan}
+passed=0
+failed=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+for t in "$B"/tests/test_*; do
+  [ -x "$t" ] || continue
+  if "$t" >"$log" 2>&1; then status=0; else status=$?; fi
+  p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
+  f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
+  p=${p:-0}; f=${f:-0}
+  # a crash or sanitizer report fails the binary even if cmocka said PASSED
+  if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  passed=$((passed + p)); failed=$((failed + f))
+  if [ "$f" -ne 0 ]; then cat "$log"; echo "FAILED: $t"; else echo "unit $(basename "$t"): $p passed"; fi
+done
+
+if REPRINT="$B/reprint" sh tests/cli/run_cli.sh >"$log" 2>&1; then :; fi
+p=$(grep -c '^ok ' "$log"); f=$(grep -c '^not ok ' "$log")
+grep -v '^ok ' "$log"
+echo "cli: $p passed, $f failed"
+passed=$((passed + p)); failed=$((failed + f))
+
+if "$B/fuzz_replay" tests/fuzz/corpus >"$log" 2>&1; then :; fi
+cat "$log"
+p=$(grep -c ': ok' "$log"); f=$((3 - p))
+passed=$((passed + p)); failed=$((failed + f))
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

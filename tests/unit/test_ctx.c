@@ -1,0 +1,349 @@
+/* test_ctx.c - a corpus end to end: identical groups, near copies,
+ * excerpts, flags, errors, and output that does not depend on input
+ * order or thread count. */
+#include "testutil.h"
+
+#define MAXDOC 64
+
+typedef struct corpus {
+	char *id[MAXDOC];
+	char *text[MAXDOC];
+	size_t n;
+} corpus;
+
+static const char *const words[] = {
+	"river", "bridge", "council", "minister", "market", "ferry", "storm",
+	"harbor", "budget", "school", "energy", "battery", "railway", "court",
+	"station", "village", "factory", "report", "farmers", "weather",
+	"museum", "airport", "hospital", "election", "contract", "library"};
+
+static char *random_text(uint64_t *seed, size_t nwords)
+{
+	char *t = malloc(nwords * 12 + 1);
+	size_t i, n = 0;
+	for (i = 0; i < nwords; i++) {
+		const char *w = words[tu_rand(seed) % (sizeof words /
+						       sizeof words[0])];
+		n += (size_t)sprintf(t + n, "%s%s", i ? " " : "", w);
+	}
+	return t;
+}
+
+static void add(corpus *c, const char *id, char *text)
+{
+	c->id[c->n] = strdup(id);
+	c->text[c->n++] = text;
+}
+
+static void corpus_free(corpus *c)
+{
+	size_t i;
+	for (i = 0; i < c->n; i++) {
+		free(c->id[i]);
+		free(c->text[i]);
+	}
+}
+
+/* base stories, copies, a near copy, an excerpt, singletons, an empty
+ * and a short document */
+static void make_corpus(corpus *c)
+{
+	uint64_t seed = 2026;
+	char *base = random_text(&seed, 400), *t;
+	size_t len = strlen(base);
+	memset(c, 0, sizeof *c);
+	add(c, "story-a", strdup(base));
+	add(c, "copy-a1", strdup(base));
+	add(c, "copy-a2", strdup(base));
+	t = strdup(base);
+	memcpy(t + len / 2, "XYZQ", 4); /* a small edit */
+	add(c, "near-a", t);
+	t = strndup(base, len * 2 / 5); /* the first 40% */
+	add(c, "excerpt-a", t);
+	free(base);
+	add(c, "story-b", random_text(&seed, 300));
+	add(c, "story-c", random_text(&seed, 300));
+	add(c, "empty", strdup(" ，。 "));
+	add(c, "short", strdup("ab"));
+	add(c, "story-d", random_text(&seed, 250));
+}
+
+typedef struct dump {
+	char buf[8192];
+	size_t n;
+	uint64_t count;
+} dump;
+
+static int dump_pair(const rp_pair *p, void *user)
+{
+	dump *d = user;
+	d->n += (size_t)snprintf(d->buf + d->n, sizeof d->buf - d->n,
+				 "%u-%u:%.4f;", p->a, p->b, p->jaccard);
+	d->count++;
+	return 0;
+}
+
+/* Run the corpus in the given order with the given threads; the pairs and
+ * clusters are written to out as text. */
+static rp_ctx *run(const corpus *c, const size_t *order, unsigned threads,
+		   double containment, dump *out)
+{
+	rp_config cfg;
+	rp_ctx *ctx;
+	size_t k;
+	uint32_t i;
+	rp_config_init(&cfg);
+	cfg.threads = threads;
+	cfg.containment = containment;
+	cfg.batch_bytes = 4096; /* several batches */
+	assert_int_equal(rp_ctx_new(&ctx, &cfg), RP_OK);
+	for (k = 0; k < c->n; k++) {
+		rp_doc d = {0};
+		size_t j = order ? order[k] : k;
+		d.id = c->id[j];
+		d.text = c->text[j];
+		d.text_len = strlen(c->text[j]);
+		assert_int_equal(rp_ctx_add(ctx, &d), RP_OK);
+	}
+	assert_int_equal(rp_ctx_run(ctx), RP_OK);
+	memset(out, 0, sizeof *out);
+	assert_int_equal(rp_ctx_pairs(ctx, dump_pair, out), RP_OK);
+	for (i = 0; i < rp_ctx_doc_count(ctx); i++) {
+		rp_doc_info di;
+		assert_int_equal(rp_ctx_doc(ctx, i, &di), RP_OK);
+		out->n += (size_t)snprintf(out->buf + out->n,
+					   sizeof out->buf - out->n, "%s=%u;",
+					   di.id, di.cluster);
+	}
+	return ctx;
+}
+
+static uint32_t cluster_of(rp_ctx *ctx, const char *id)
+{
+	uint32_t i;
+	for (i = 0; i < rp_ctx_doc_count(ctx); i++) {
+		rp_doc_info d;
+		rp_ctx_doc(ctx, i, &d);
+		if (strcmp(d.id, id) == 0)
+			return d.cluster;
+	}
+	fail_msg("no document %s", id);
+	return 0;
+}
+
+static uint32_t flags_of(rp_ctx *ctx, const char *id)
+{
+	uint32_t i;
+	for (i = 0; i < rp_ctx_doc_count(ctx); i++) {
+		rp_doc_info d;
+		rp_ctx_doc(ctx, i, &d);
+		if (strcmp(d.id, id) == 0)
+			return d.flags;
+	}
+	return UINT32_MAX;
+}
+
+static void test_ctx_clusters(void **state)
+{
+	corpus c;
+	dump d;
+	rp_ctx *ctx;
+	rp_stats st;
+	(void)state;
+	make_corpus(&c);
+	ctx = run(&c, NULL, 2, 0.0, &d);
+	assert_int_equal(cluster_of(ctx, "story-a"), cluster_of(ctx, "copy-a1"));
+	assert_int_equal(cluster_of(ctx, "story-a"), cluster_of(ctx, "copy-a2"));
+	assert_int_equal(cluster_of(ctx, "story-a"), cluster_of(ctx, "near-a"));
+	assert_int_not_equal(cluster_of(ctx, "story-a"),
+			     cluster_of(ctx, "excerpt-a"));
+	assert_int_not_equal(cluster_of(ctx, "story-b"),
+			     cluster_of(ctx, "story-c"));
+	/* 4 documents in one cluster: 6 pairs, 3 of them between copies */
+	assert_int_equal(rp_ctx_pair_count(ctx), 6);
+	assert_int_equal(d.count, 6);
+	rp_ctx_stats(ctx, &st);
+	assert_int_equal(st.exact_dup_docs, 2);
+	assert_int_equal(st.docs, 10);
+	assert_int_equal(st.clusters, 7);
+	assert_true(flags_of(ctx, "empty") & RP_DOC_EMPTY);
+	assert_true(flags_of(ctx, "short") & RP_DOC_SHORT);
+	rp_ctx_free(ctx);
+	corpus_free(&c);
+}
+
+static void test_ctx_containment_joins_excerpt(void **state)
+{
+	corpus c;
+	dump d;
+	rp_ctx *ctx;
+	(void)state;
+	make_corpus(&c);
+	ctx = run(&c, NULL, 1, 0.9, &d);
+	assert_int_equal(cluster_of(ctx, "story-a"),
+			 cluster_of(ctx, "excerpt-a"));
+	assert_int_equal(rp_ctx_pair_count(ctx), 10);
+	rp_ctx_free(ctx);
+	corpus_free(&c);
+}
+
+static void test_ctx_deterministic(void **state)
+{
+	corpus c;
+	dump a, b;
+	size_t order[MAXDOC], k;
+	unsigned threads[] = {1, 3, 8};
+	rp_ctx *ctx;
+	(void)state;
+	make_corpus(&c);
+	ctx = run(&c, NULL, 1, 0.0, &a);
+	rp_ctx_free(ctx);
+	for (k = 0; k < c.n; k++)
+		order[k] = c.n - 1 - k;
+	for (k = 0; k < 3; k++) {
+		ctx = run(&c, order, threads[k], 0.0, &b);
+		assert_string_equal(a.buf, b.buf);
+		rp_ctx_free(ctx);
+	}
+	corpus_free(&c);
+}
+
+/* Every reported pair is a true pair, and no more than a few true pairs
+ * are missed, against all pairs checked exactly. */
+enum { NALL = 60 };
+
+static int mark_pair(const rp_pair *p, void *user)
+{
+	unsigned char(*seen)[NALL] = user;
+	seen[p->a][p->b]++;
+	return 0;
+}
+
+static void test_ctx_against_all_pairs(void **state)
+{
+	static unsigned char seen[NALL][NALL];
+	char *texts[NALL];
+	uint32_t *sets[NALL];
+	rp_signature sig[NALL];
+	rp_config cfg;
+	rp_ctx *ctx;
+	rp_signer *s;
+	size_t i, j, truth = 0, found = 0;
+	uint64_t seed = 5;
+	(void)state;
+	rp_config_init(&cfg);
+	assert_int_equal(rp_ctx_new(&ctx, &cfg), RP_OK);
+	assert_int_equal(rp_signer_new(&s, &cfg), RP_OK);
+	for (i = 0; i < NALL; i++) {
+		char id[16];
+		rp_doc doc = {0};
+		if (i % 3) {
+			/* edit a few letters of the previous text */
+			size_t len = strlen(texts[i - 1]), e,
+			       edits = (size_t)(tu_rand(&seed) % 12);
+			texts[i] = strdup(texts[i - 1]);
+			for (e = 0; e < edits; e++)
+				texts[i][tu_rand(&seed) % len] = 'q';
+		} else {
+			texts[i] = random_text(&seed, 200);
+		}
+		/* ids d00..d59 sort in insertion order */
+		snprintf(id, sizeof id, "d%02zu", i);
+		doc.id = id;
+		doc.text = texts[i];
+		doc.text_len = strlen(texts[i]);
+		assert_int_equal(rp_ctx_add(ctx, &doc), RP_OK);
+		assert_int_equal(rp_signer_sign(s, texts[i], doc.text_len, 1,
+						&sig[i]),
+				 RP_OK);
+		sets[i] = malloc(sig[i].set_len * sizeof(uint32_t) + 1);
+		memcpy(sets[i], sig[i].set, sig[i].set_len * sizeof(uint32_t));
+		sig[i].set = sets[i];
+	}
+	assert_int_equal(rp_ctx_run(ctx), RP_OK);
+	memset(seen, 0, sizeof seen);
+	assert_int_equal(rp_ctx_pairs(ctx, mark_pair, seen), RP_OK);
+	for (i = 0; i < NALL; i++)
+		for (j = i + 1; j < NALL; j++) {
+			rp_similarity sim;
+			rp_similarity_of(&sig[i], &sig[j], &sim);
+			truth += sim.jaccard >= 0.8;
+			if (seen[i][j]) {
+				found++;
+				assert_int_equal(seen[i][j], 1);
+				assert_true(sim.jaccard >= 0.8);
+			}
+		}
+	assert_int_equal(found, rp_ctx_pair_count(ctx));
+	assert_true(truth > 10);
+	assert_true((double)found >= 0.95 * (double)truth);
+	for (i = 0; i < NALL; i++) {
+		free(texts[i]);
+		free(sets[i]);
+	}
+	rp_signer_free(s);
+	rp_ctx_free(ctx);
+}
+
+static void test_ctx_errors_and_flags(void **state)
+{
+	rp_config cfg;
+	rp_ctx *ctx;
+	rp_doc d = {0};
+	rp_doc_info di;
+	(void)state;
+	rp_config_init(&cfg);
+	cfg.max_doc_bytes = 100;
+	assert_int_equal(rp_ctx_new(&ctx, &cfg), RP_OK);
+	d.id = "big";
+	d.text = "x";
+	d.text_len = 101;
+	assert_int_equal(rp_ctx_add(ctx, &d), RP_ETOOBIG);
+	assert_non_null(strstr(rp_ctx_errmsg(ctx), "'big'"));
+	d.id = NULL;
+	assert_int_equal(rp_ctx_add(ctx, &d), RP_EINVAL);
+	d.id = "same";
+	d.text = "first text here";
+	d.text_len = strlen(d.text);
+	assert_int_equal(rp_ctx_add(ctx, &d), RP_OK);
+	d.text = "bad \xff utf8 and a \0 nul";
+	d.text_len = 22;
+	assert_int_equal(rp_ctx_add(ctx, &d), RP_OK);
+	assert_int_equal(rp_ctx_pairs(ctx, dump_pair, NULL), RP_ESTATE);
+	assert_int_equal(rp_ctx_run(ctx), RP_OK);
+	assert_int_equal(rp_ctx_add(ctx, &d), RP_ESTATE);
+	assert_int_equal(rp_ctx_run(ctx), RP_ESTATE);
+	assert_int_equal(rp_ctx_doc_count(ctx), 2);
+	assert_int_equal(rp_ctx_doc(ctx, 2, &di), RP_EINVAL);
+	assert_int_equal(rp_ctx_doc(ctx, 0, &di), RP_OK);
+	assert_true(di.flags & RP_DOC_DUP_ID);
+	assert_int_equal(rp_ctx_doc(ctx, 1, &di), RP_OK);
+	assert_true(di.flags & RP_DOC_DUP_ID);
+	{
+		uint32_t k, bad = 0, nul = 0;
+		for (k = 0; k < 2; k++) {
+			rp_ctx_doc(ctx, k, &di);
+			bad += (di.flags & RP_DOC_INVALID_UTF8) != 0;
+			nul += (di.flags & RP_DOC_NUL) != 0;
+		}
+		assert_int_equal(bad, 1);
+		assert_int_equal(nul, 1);
+	}
+	rp_ctx_free(ctx);
+	assert_int_equal(rp_ctx_new(NULL, &cfg), RP_EINVAL);
+	cfg.ngram = 0;
+	assert_int_equal(rp_ctx_new(&ctx, &cfg), RP_EINVAL);
+	rp_ctx_free(NULL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_ctx_clusters),
+		cmocka_unit_test(test_ctx_containment_joins_excerpt),
+		cmocka_unit_test(test_ctx_deterministic),
+		cmocka_unit_test(test_ctx_against_all_pairs),
+		cmocka_unit_test(test_ctx_errors_and_flags),
+	};
+	return cmocka_run_group_tests_name("ctx", tests, NULL, NULL);
+}

@@ -1,0 +1,200 @@
+/* test_normalize.c - folding text before shingling. */
+#include "testutil.h"
+
+#include <utf8proc.h>
+
+#include "normalize.h"
+
+static char *fold(rp_norm mode, const char *in, size_t len, size_t *out_len,
+		  rp__norm *keep)
+{
+	rp__norm nm;
+	char *r;
+	rp__norm_init(&nm, mode, 1 << 20);
+	assert_int_equal(rp__norm_run(&nm, in, len), RP_OK);
+	r = malloc(nm.out_len + 1);
+	memcpy(r, nm.out, nm.out_len);
+	r[nm.out_len] = '\0';
+	*out_len = nm.out_len;
+	if (keep)
+		*keep = nm;
+	else
+		rp__norm_release(&nm);
+	return r;
+}
+
+static void expect_text(const char *in, const char *want)
+{
+	size_t n;
+	char *got = fold(RP_NORM_TEXT, in, strlen(in), &n, NULL);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void expect_lower_space(const char *in, const char *want)
+{
+	size_t n;
+	char *got = fold(RP_NORM_LOWER_SPACE, in, strlen(in), &n, NULL);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void test_normalize_ascii_table_matches_unicode(void **state)
+{
+	int c;
+	(void)state;
+	for (c = 1; c < 128; c++) {
+		char in[2] = {(char)c, 0}, want[2] = {0, 0};
+		size_t n;
+		char *got;
+		if (rp__norm_keeps(c))
+			want[0] = (char)utf8proc_tolower(c);
+		got = fold(RP_NORM_TEXT, in, 1, &n, NULL);
+		assert_string_equal(got, want);
+		free(got);
+	}
+}
+
+static void test_normalize_drops_space_and_punctuation(void **state)
+{
+	(void)state;
+	expect_text("Hello, World!  It's 2026.", "helloworldits2026");
+	expect_text("马斯克 等 千 名 科技 人士 ： 暂停",
+		    "马斯克等千名科技人士暂停");
+	expect_text("“人工智能 教父” —— 辛顿（Hinton）。", "人工智能教父辛顿hinton");
+	expect_text("$5 + 3 = 8", "$5+3=8");
+}
+
+static void test_normalize_width_and_case_fold(void **state)
+{
+	(void)state;
+	expect_text("６月１２日 ＧＰＴ－４", "6月12日gpt4");
+	expect_text("Straße ǅ", "strassedž");
+	expect_text("ﬁne", "fine");
+	/* e + combining acute composes to the same as precomposed é */
+	expect_text("Cafe\xcc\x81 caf\xc3\xa9", "cafécafé");
+}
+
+static void test_normalize_segmented_equals_unsegmented(void **state)
+{
+	const char *seg = "2023 - 03 - 29 15 : 42 来 源 ： 澎湃 新闻 未 来 生命";
+	const char *flat = "2023-03-29 15:42来源：澎湃新闻未来生命";
+	size_t a, b;
+	char *x = fold(RP_NORM_TEXT, seg, strlen(seg), &a, NULL);
+	char *y = fold(RP_NORM_TEXT, flat, strlen(flat), &b, NULL);
+	(void)state;
+	assert_string_equal(x, y);
+	free(x);
+	free(y);
+}
+
+/* The real seed page and the same page with every whitespace removed
+ * fold to the same text (skipped without ../shared). */
+static void test_normalize_seed_page_desegmented(void **state)
+{
+	size_t len, i, k = 0, a, b;
+	char *page = tu_read_file("../shared/seeds/portal-reprint-zh.txt", &len);
+	char *flat, *x, *y;
+	(void)state;
+	if (!page) {
+		skip();
+		return;
+	}
+	flat = malloc(len + 1);
+	for (i = 0; i < len; i++)
+		if (page[i] != ' ' && page[i] != '\n' && page[i] != '\t' &&
+		    page[i] != '\r')
+			flat[k++] = page[i];
+	x = fold(RP_NORM_TEXT, page, len, &a, NULL);
+	y = fold(RP_NORM_TEXT, flat, k, &b, NULL);
+	assert_true(a > 1000);
+	assert_int_equal(a, b);
+	assert_memory_equal(x, y, a);
+	free(page);
+	free(flat);
+	free(x);
+	free(y);
+}
+
+static void test_normalize_invalid_utf8_replaced(void **state)
+{
+	rp__norm nm;
+	size_t n;
+	/* a lone continuation byte, an overlong encoding, a surrogate, and a
+	 * character cut short at the end */
+	const char in[] = "a\x80" "b\xc0\xaf" "c\xed\xa0\x80" "d\xe4\xb8";
+	char *got = fold(RP_NORM_TEXT, in, sizeof in - 1, &n, &nm);
+	(void)state;
+	assert_int_equal(nm.invalid, 1 + 2 + 3 + 1);
+	assert_string_equal(got, "a\xef\xbf\xbd" "b\xef\xbf\xbd\xef\xbf\xbd"
+				 "c\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"
+				 "d\xef\xbf\xbd");
+	rp__norm_release(&nm);
+	free(got);
+}
+
+static void test_normalize_nul_bytes_counted(void **state)
+{
+	rp__norm nm;
+	size_t n;
+	const char in[] = "ab\0cd\0";
+	char *got = fold(RP_NORM_TEXT, in, sizeof in - 1, &n, &nm);
+	(void)state;
+	assert_int_equal(nm.nul, 2);
+	assert_string_equal(got, "abcd");
+	rp__norm_release(&nm);
+	free(got);
+}
+
+static void test_normalize_code_point_offsets(void **state)
+{
+	rp__norm nm;
+	size_t n;
+	char *got = fold(RP_NORM_TEXT, "a中b文", strlen("a中b文"), &n, &nm);
+	(void)state;
+	assert_int_equal(nm.ascii, 0);
+	assert_int_equal(nm.cps, 4);
+	assert_int_equal(nm.starts[0], 0);
+	assert_int_equal(nm.starts[1], 1);
+	assert_int_equal(nm.starts[2], 4);
+	assert_int_equal(nm.starts[3], 5);
+	assert_int_equal(nm.starts[4], 8);
+	rp__norm_release(&nm);
+	free(got);
+}
+
+static void test_normalize_lower_space(void **state)
+{
+	(void)state;
+	expect_lower_space("  Hello,\n\tWORLD!  ", "hello, world!");
+	expect_lower_space("A\xc2\xa0" "B\xe3\x80\x80" "C", "a b c");
+	expect_lower_space("", "");
+	expect_lower_space(" \n ", "");
+	expect_lower_space("ÀB", "àb");
+}
+
+static void test_normalize_limit(void **state)
+{
+	rp__norm nm;
+	(void)state;
+	rp__norm_init(&nm, RP_NORM_TEXT, 4);
+	assert_int_equal(rp__norm_run(&nm, "abcdefgh", 8), RP_ETOOBIG);
+	rp__norm_release(&nm);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_normalize_ascii_table_matches_unicode),
+		cmocka_unit_test(test_normalize_drops_space_and_punctuation),
+		cmocka_unit_test(test_normalize_width_and_case_fold),
+		cmocka_unit_test(test_normalize_segmented_equals_unsegmented),
+		cmocka_unit_test(test_normalize_seed_page_desegmented),
+		cmocka_unit_test(test_normalize_invalid_utf8_replaced),
+		cmocka_unit_test(test_normalize_nul_bytes_counted),
+		cmocka_unit_test(test_normalize_code_point_offsets),
+		cmocka_unit_test(test_normalize_lower_space),
+		cmocka_unit_test(test_normalize_limit),
+	};
+	return cmocka_run_group_tests_name("normalize", tests, NULL, NULL);
+}
