@@ -6,6 +6,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -181,6 +182,9 @@ static int write_keep_remove(rp_ctx *ctx, const scan_out *o)
 	return rc;
 }
 
+/* members listed per cluster in the summary */
+#define SHOW_MEMBERS 10
+
 typedef struct cl_rank {
 	uint32_t cluster, size, first;
 } cl_rank;
@@ -230,14 +234,19 @@ static void print_clusters(FILE *f, rp_ctx *ctx, long show)
 			r[multi++] = r[k];
 	qsort(r, multi, sizeof *r, cmp_rank);
 	for (k = 0; k < multi && (long)k < show; k++) {
+		uint32_t shown = 0;
 		fprintf(f, "\ncluster %u: %u documents\n", r[k].cluster,
 			r[k].size);
-		for (i = r[k].first; i < n; i++) {
+		for (i = r[k].first; i < n && shown < SHOW_MEMBERS; i++) {
 			rp_doc_info d;
 			rp_ctx_doc(ctx, i, &d);
-			if (d.cluster == r[k].cluster)
+			if (d.cluster == r[k].cluster) {
 				print_member(f, &d);
+				shown++;
+			}
 		}
+		if (r[k].size > shown)
+			fprintf(f, "  ... and %u more\n", r[k].size - shown);
 	}
 	if (multi > (uint32_t)(show < 0 ? 0 : show))
 		fprintf(f, "\n(%u more clusters; --show N lists more, "
@@ -296,7 +305,14 @@ static void print_summary(FILE *f, rp_ctx *ctx, const cli_reader *rd,
 	print_clusters(f, ctx, show);
 }
 
-static void print_stats(rp_ctx *ctx)
+static double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void print_stats(rp_ctx *ctx, double t_read, double t_write)
 {
 	rp_stats s;
 	double mb;
@@ -305,6 +321,8 @@ static void print_stats(rp_ctx *ctx)
 #define RATE(ns) ((ns) ? mb / ((double)(ns) / 1e9) : 0.0)
 	fprintf(stderr,
 		"stats: %.1f MB, %llu docs, %u threads\n"
+		"  read + add (wall, signing of full batches included)  "
+		"%8.3f s %9.1f MB/s\n"
 		"  sign (fold+shingle+minhash+simhash+set, thread time) "
 		"%8.3f s %9.1f MB/s\n"
 		"  identical-text groups                               "
@@ -316,12 +334,16 @@ static void print_stats(rp_ctx *ctx)
 		"  cluster                                             "
 		"%8.3f s\n"
 		"  run total (wall)                                    "
-		"%8.3f s %9.1f MB/s\n",
+		"%8.3f s %9.1f MB/s\n"
+		"  write outputs (wall)                                "
+		"%8.3f s\n",
 		mb, (unsigned long long)s.docs, s.threads,
+		t_read, t_read > 0 ? mb / t_read : 0.0,
 		(double)s.ns_sign / 1e9, RATE(s.ns_sign),
 		(double)s.ns_dedup / 1e9, (double)s.ns_lsh / 1e9,
 		(double)s.ns_verify / 1e9, (double)s.ns_cluster / 1e9,
-		(double)s.ns_total_wall / 1e9, RATE(s.ns_total_wall));
+		(double)s.ns_total_wall / 1e9, RATE(s.ns_total_wall),
+		t_write);
 #undef RATE
 }
 
@@ -339,6 +361,7 @@ int cmd_scan(int argc, char **argv)
 	cli_reader rd;
 	rp_status st;
 	int c, rc = EXIT_OK;
+	double t0, t_read, t_write;
 	FILE *sum;
 
 	rp_config_init(&cfg);
@@ -400,11 +423,14 @@ int cmd_scan(int argc, char **argv)
 		return EXIT_RUNTIME;
 	}
 	rd.quiet = io.quiet;
+	t0 = now_s();
 	rc = cli_read_all(&rd, argv + optind, argc - optind, &io);
+	t_read = now_s() - t0;
 	if (rc == EXIT_OK && (st = rp_ctx_run(rd.ctx)) != RP_OK) {
 		cli_error("%s", rp_ctx_errmsg(rd.ctx));
 		rc = EXIT_RUNTIME;
 	}
+	t0 = now_s();
 	if (rc == EXIT_OK && o.clusters &&
 	    write_clusters(rd.ctx, o.clusters, o.jsonl))
 		rc = EXIT_RUNTIME;
@@ -430,8 +456,9 @@ int cmd_scan(int argc, char **argv)
 		      : stdout;
 	if (rc == EXIT_OK && !io.quiet)
 		print_summary(sum, rd.ctx, &rd, o.show);
+	t_write = now_s() - t0;
 	if (rc == EXIT_OK && o.stats)
-		print_stats(rd.ctx);
+		print_stats(rd.ctx, t_read, t_write);
 	rp_ctx_free(rd.ctx);
 	return rc;
 }

@@ -12,6 +12,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,13 +43,18 @@ void input_opts_init(input_opts *o)
 	o->max_line_bytes = (size_t)256 << 20;
 }
 
-static void warn(const walk *w, const char *fmt, const char *a,
-		 const char *b)
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void warn(const walk *w, const char *fmt, ...)
 {
+	va_list ap;
 	if (w->o->quiet)
 		return;
 	fputs("reprint: warning: ", stderr);
-	fprintf(stderr, fmt, a, b);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fputc('\n', stderr);
 }
 
@@ -132,8 +138,9 @@ static int read_plain(walk *w, FILE *f, const char *path, const char *shown)
 	if (over) {
 		w->st->too_big++;
 		w->st->skipped++;
-		warn(w, "skipping '%s': larger than the %s-byte document limit",
-		     path, "--max-doc-bytes");
+		warn(w, "skipping '%s': larger than the %zu-byte document limit "
+		     "(--max-doc-bytes)",
+		     path, w->o->max_doc_bytes);
 		free(text);
 		return 0;
 	}
@@ -170,21 +177,15 @@ static int jsonl_line(walk *w, const char *path, uint64_t lineno,
 	if (jsonl_parse(&w->jp, line, n, f, 5) != 0) {
 		w->st->bad_lines++;
 		w->st->skipped++;
-		if (!w->o->quiet)
-			fprintf(stderr,
-				"reprint: warning: %s:%s: skipping a broken "
-				"JSONL line: %s\n",
-				path, where, w->jp.err);
+		warn(w, "%s:%s: skipping a broken JSONL line: %s", path, where,
+		     w->jp.err);
 		return 0;
 	}
 	if (!f[1].found) {
 		w->st->no_text++;
 		w->st->skipped++;
-		if (!w->o->quiet)
-			fprintf(stderr,
-				"reprint: warning: %s:%s: skipping a line "
-				"without a '%s' string\n",
-				path, where, w->o->text_field);
+		warn(w, "%s:%s: skipping a line without a '%s' string", path,
+		     where, w->o->text_field);
 		return 0;
 	}
 	memset(&d, 0, sizeof d);
@@ -203,11 +204,9 @@ static int jsonl_line(walk *w, const char *path, uint64_t lineno,
 	if (d.text_len > w->o->max_doc_bytes) {
 		w->st->too_big++;
 		w->st->skipped++;
-		if (!w->o->quiet)
-			fprintf(stderr,
-				"reprint: warning: %s:%s: skipping document "
-				"'%s': larger than the document limit\n",
-				path, where, d.id);
+		warn(w, "%s:%s: skipping document '%s': larger than the "
+		     "%zu-byte document limit (--max-doc-bytes)",
+		     path, where, d.id, w->o->max_doc_bytes);
 		return 0;
 	}
 	return emit(w, &d);
@@ -215,7 +214,9 @@ static int jsonl_line(walk *w, const char *path, uint64_t lineno,
 
 static int read_jsonl(walk *w, FILE *f, const char *path)
 {
-	size_t cap = 1 << 16, len = 0, start;
+	size_t cap = w->o->max_line_bytes < (1 << 16) ? w->o->max_line_bytes + 1
+						       : 1 << 16,
+	       len = 0, start;
 	char *buf = malloc(cap);
 	uint64_t lineno = 0;
 	int skipping = 0, rc = 0;
@@ -234,6 +235,14 @@ static int read_jsonl(walk *w, FILE *f, const char *path)
 			lineno++;
 			if (skipping) {
 				skipping = 0; /* tail of an over-long line */
+			} else if (end - start > w->o->max_line_bytes) {
+				w->st->bad_lines++;
+				w->st->skipped++;
+				warn(w,
+				     "%s:%llu: skipping a line longer than %zu "
+				     "bytes (--max-line-bytes)",
+				     path, (unsigned long long)lineno,
+				     w->o->max_line_bytes);
 			} else {
 				size_t n = end - start;
 				if (n && buf[start + n - 1] == '\r')
@@ -249,26 +258,23 @@ static int read_jsonl(walk *w, FILE *f, const char *path)
 		if (eof)
 			break;
 		if (len == cap) {
-			if (cap >= w->o->max_line_bytes) {
+			if (cap > w->o->max_line_bytes) {
 				/* drop what we have, skip to the newline */
 				if (!skipping) {
 					w->st->bad_lines++;
 					w->st->skipped++;
-					if (!w->o->quiet)
-						fprintf(stderr,
-							"reprint: warning: %s:%llu: "
-							"skipping a line longer than "
-							"%zu bytes\n",
-							path,
-							(unsigned long long)lineno + 1,
-							w->o->max_line_bytes);
+					warn(w,
+					     "%s:%llu: skipping a line longer "
+					     "than %zu bytes (--max-line-bytes)",
+					     path, (unsigned long long)lineno + 1,
+					     w->o->max_line_bytes);
 				}
 				skipping = 1;
 				len = 0;
 			} else {
 				char *nb;
 				cap = cap * 2 > w->o->max_line_bytes
-					      ? w->o->max_line_bytes
+					      ? w->o->max_line_bytes + 1
 					      : cap * 2;
 				nb = realloc(buf, cap);
 				if (!nb) {

@@ -16,6 +16,11 @@ uint64_t rp__hash(const void *p, size_t n, uint64_t seed)
 	return XXH3_64bits_withSeed(p, n, seed);
 }
 
+/* flatten: xxh3 is inlined into the loop (a call per shingle costs more
+ * than the short-input hash itself); the hash values do not change. */
+#if defined(__GNUC__)
+__attribute__((flatten))
+#endif
 size_t rp__hash_ngrams(const char *text, size_t len, const uint32_t *starts,
 		       size_t cps, unsigned n, uint64_t seed, uint64_t *out)
 {

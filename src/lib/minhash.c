@@ -29,9 +29,9 @@ void rp__minhash(const uint64_t *h, size_t n, unsigned k, uint64_t seed,
 		out[j] = EMPTY;
 	for (i = 0; i < n; i++) {
 		uint32_t bin = (uint32_t)(((h[i] >> 32) * k) >> 32);
-		uint32_t v = (uint32_t)h[i];
-		if (v < out[bin])
-			out[bin] = v;
+		uint32_t v = (uint32_t)h[i], cur = out[bin];
+		/* branch-free: the comparison is a coin flip early on */
+		out[bin] = v < cur ? v : cur;
 	}
 	for (j = 0; j < k; j++)
 		filled += out[j] != EMPTY;

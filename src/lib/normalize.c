@@ -255,12 +255,39 @@ static rp_status run_text(rp__norm *nm, const unsigned char *s, size_t len)
 	return RP_OK;
 }
 
+/* Lower-space on all-ASCII input: out never exceeds the input. */
+static void run_lower_space_ascii(rp__norm *nm, const unsigned char *s,
+				  size_t len)
+{
+	char *o = nm->out;
+	size_t i, j = 0;
+	int space = 0;
+	for (i = 0; i < len; i++) {
+		unsigned char c = s[i];
+		if (c == ' ' || (c >= 0x09 && c <= 0x0D) ||
+		    (c >= 0x1C && c <= 0x1F)) {
+			space = 1;
+			continue;
+		}
+		if (space && j > 0)
+			o[j++] = ' ';
+		space = 0;
+		nm->nul += c == 0;
+		o[j++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	nm->out_len = nm->cps = j;
+}
+
 static rp_status run_lower_space(rp__norm *nm, const unsigned char *s,
 				 size_t len)
 {
 	size_t i = 0, adv;
 	int space = 0;
 	rp_status st;
+	if (nm->ascii) {
+		run_lower_space_ascii(nm, s, len);
+		return RP_OK;
+	}
 	while (i < len) {
 		int32_t cp;
 		if (s[i] < 0x80) {

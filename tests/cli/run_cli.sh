@@ -130,6 +130,12 @@ head -c 3000 /dev/zero | tr '\0' 'a' >"$T/big.txt"
 expect too-big 0 "$R" scan --max-doc-bytes 1000 --clusters "$T/c" "$T/big.txt" "$T/in/a.txt"
 has too-big-msg "$T/err" 'document limit'
 [ "$(wc -l <"$T/c")" -eq 1 ] && ok too-big-rest-read || bad too-big-rest-read "$(cat "$T/c")"
+python3 -c "
+print('{\"id\":\"long\",\"text\":\"' + 'x' * 300 + '\"}')
+print('{\"id\":\"fine\",\"text\":\"short text\"}')" >"$T/long.jsonl"
+expect long-line 0 "$R" scan --max-line-bytes 100 --clusters "$T/c" "$T/long.jsonl"
+has long-line-msg "$T/err" 'long.jsonl:1: skipping a line longer than 100 bytes'
+[ "$(cut -f1 "$T/c")" = fine ] && ok long-line-rest-read || bad long-line-rest-read "$(cat "$T/c")"
 expect unwritable-output 1 "$R" scan -q --clusters "$T/no/such/dir/c" "$T/in"
 has unwritable-msg "$T/err" 'cannot open'
 
