@@ -155,7 +155,7 @@ format:
 	clang-format -i src/lib/*.[ch] src/cli/*.[ch] include/*.h tests/unit/*.[ch] tests/fuzz/*.c bench/*.c
 
 format-check:
-	clang-format --dry-run --Werror src/lib/*.[ch] src/cli/*.[ch] include/*.h
+	clang-format --dry-run --Werror src/lib/*.[ch] src/cli/*.[ch] include/*.h tests/unit/*.[ch] tests/fuzz/*.c bench/*.c
 
 clean:
 	rm -rf build reprint

@@ -20,30 +20,44 @@
 #include "reprint.h"
 
 static const char *const en_words[] = {
-	"the", "of", "and", "to", "a", "in", "that", "is", "was", "he", "for",
-	"it", "with", "as", "his", "on", "be", "at", "by", "had", "are", "but",
-	"from", "or", "have", "an", "they", "which", "one", "you", "were",
-	"all", "we", "her", "she", "there", "would", "their", "will", "when",
-	"who", "him", "been", "has", "more", "if", "no", "out", "so", "said",
-	"what", "up", "its", "about", "than", "into", "them", "can", "only",
-	"other", "new", "some", "could", "time", "these", "two", "may",
-	"first", "then", "do", "any", "like", "my", "now", "over", "such",
-	"our", "man", "me", "even", "most", "made", "after", "also", "did",
-	"many", "before", "must", "through", "back", "years", "where", "much",
-	"your", "way", "well", "down", "should", "because", "each", "just",
-	"those", "people", "how", "too", "little", "state", "good", "very",
-	"make", "world", "still", "own", "see", "men", "work", "long", "get",
-	"here", "between", "both", "life", "being", "under", "never", "day",
-	"same", "another", "know", "while", "last", "might", "us", "great",
-	"old", "year", "off", "come", "since", "against", "go", "came",
-	"right", "used", "take", "three", "government", "company", "market",
-	"minister", "percent", "shares", "billion", "million", "officials",
-	"reported", "quarter", "council", "project", "bridge", "ferry",
-	"electric", "battery", "contract", "agreement", "president", "bank",
-	"prices", "growth", "election", "court", "police", "hospital",
-	"school", "budget", "weather", "storm", "harbour", "railway",
-	"airport", "energy", "exports", "investors", "profit", "losses",
-	"Tuesday", "Wednesday", "Reuters", "spokesman", "according"};
+	"the",       "of",         "and",       "to",        "a",
+	"in",        "that",       "is",        "was",       "he",
+	"for",       "it",         "with",      "as",        "his",
+	"on",        "be",         "at",        "by",        "had",
+	"are",       "but",        "from",      "or",        "have",
+	"an",        "they",       "which",     "one",       "you",
+	"were",      "all",        "we",        "her",       "she",
+	"there",     "would",      "their",     "will",      "when",
+	"who",       "him",        "been",      "has",       "more",
+	"if",        "no",         "out",       "so",        "said",
+	"what",      "up",         "its",       "about",     "than",
+	"into",      "them",       "can",       "only",      "other",
+	"new",       "some",       "could",     "time",      "these",
+	"two",       "may",        "first",     "then",      "do",
+	"any",       "like",       "my",        "now",       "over",
+	"such",      "our",        "man",       "me",        "even",
+	"most",      "made",       "after",     "also",      "did",
+	"many",      "before",     "must",      "through",   "back",
+	"years",     "where",      "much",      "your",      "way",
+	"well",      "down",       "should",    "because",   "each",
+	"just",      "those",      "people",    "how",       "too",
+	"little",    "state",      "good",      "very",      "make",
+	"world",     "still",      "own",       "see",       "men",
+	"work",      "long",       "get",       "here",      "between",
+	"both",      "life",       "being",     "under",     "never",
+	"day",       "same",       "another",   "know",      "while",
+	"last",      "might",      "us",        "great",     "old",
+	"year",      "off",        "come",      "since",     "against",
+	"go",        "came",       "right",     "used",      "take",
+	"three",     "government", "company",   "market",    "minister",
+	"percent",   "shares",     "billion",   "million",   "officials",
+	"reported",  "quarter",    "council",   "project",   "bridge",
+	"ferry",     "electric",   "battery",   "contract",  "agreement",
+	"president", "bank",       "prices",    "growth",    "election",
+	"court",     "police",     "hospital",  "school",    "budget",
+	"weather",   "storm",      "harbour",   "railway",   "airport",
+	"energy",    "exports",    "investors", "profit",    "losses",
+	"Tuesday",   "Wednesday",  "Reuters",   "spokesman", "according"};
 
 /* 200 frequent Chinese characters, as UTF-8 */
 static const char zh_chars[] =
@@ -92,8 +106,8 @@ static void gen_doc(rng *r, int zh, char *out, size_t *len, size_t target)
 			memcpy(out + n, zh_chars + 3 * c, 3);
 			n += 3;
 		} else {
-			const char *w = en_words[pick(r, sizeof en_words /
-							 sizeof en_words[0])];
+			const char *w = en_words[pick(
+				r, sizeof en_words / sizeof en_words[0])];
 			size_t k = strlen(w);
 			if (words)
 				out[n++] = ' ';
@@ -142,7 +156,8 @@ static int make_corpus(corpus *c, size_t mb, int zh)
 			memcpy(d, c->text + c->off[src], sl - cut);
 			len = sl - cut;
 			for (i = 0; i < 3 && len > 8; i++)
-				d[(size_t)(next(&r) % len) & ~(size_t)3] = zh ? d[0] : 'x';
+				d[(size_t)(next(&r) % len) & ~(size_t)3] =
+					zh ? d[0] : 'x';
 		} else {
 			gen_doc(&r, zh, d, &len, target);
 		}
@@ -244,8 +259,9 @@ int main(int argc, char **argv)
 		else if (!strcmp(argv[a], "--write-corpus") && a + 1 < argc)
 			write = argv[++a];
 		else {
-			fprintf(stderr, "usage: bench_sign [--mb N] [--lang en|zh] "
-					"[--runs R] [--write-corpus FILE]\n");
+			fprintf(stderr,
+				"usage: bench_sign [--mb N] [--lang en|zh] "
+				"[--runs R] [--write-corpus FILE]\n");
 			return 2;
 		}
 	}
@@ -306,10 +322,14 @@ int main(int argc, char **argv)
 		       (unsigned long long)st.clusters, runs);
 		printf("  sign (thread time)  %8.1f MB/s\n",
 		       mbs / median(sign, runs));
-		printf("  dedup + LSH (wall)  %8.1f MB/s\n", mbs / median(lsh, runs));
-		printf("  verify (thread time)%8.1f MB/s\n", mbs / median(ver, runs));
-		printf("  cluster (wall)      %8.1f MB/s\n", mbs / median(clu, runs));
-		printf("  total (wall)        %8.1f MB/s\n", mbs / median(wall, runs));
+		printf("  dedup + LSH (wall)  %8.1f MB/s\n",
+		       mbs / median(lsh, runs));
+		printf("  verify (thread time)%8.1f MB/s\n",
+		       mbs / median(ver, runs));
+		printf("  cluster (wall)      %8.1f MB/s\n",
+		       mbs / median(clu, runs));
+		printf("  total (wall)        %8.1f MB/s\n",
+		       mbs / median(wall, runs));
 	}
 	free(c.text);
 	free(c.off);

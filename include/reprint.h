@@ -22,22 +22,22 @@
 extern "C" {
 #endif
 
-#define RP_VERSION_MAJOR 0
-#define RP_VERSION_MINOR 1
-#define RP_VERSION_PATCH 0
+#define RP_VERSION_MAJOR  0
+#define RP_VERSION_MINOR  1
+#define RP_VERSION_PATCH  0
 #define RP_VERSION_STRING "0.1.0"
 
 /* Version of the library actually linked. */
 const char *rp_version(void);
 
 /* Status codes: X(name, number, message). Numbers are fixed forever. */
-#define RP_STATUS_TABLE(X)                                                  \
-	X(RP_OK, 0, "success")                                              \
-	X(RP_ENOMEM, 1, "out of memory")                                    \
-	X(RP_EINVAL, 2, "invalid argument")                                 \
-	X(RP_ETOOBIG, 3, "input exceeds a configured limit")                \
-	X(RP_ESTATE, 4, "call not allowed in the handle's current state")   \
-	X(RP_ETHREAD, 5, "cannot start a worker thread")                    \
+#define RP_STATUS_TABLE(X)                                                \
+	X(RP_OK, 0, "success")                                            \
+	X(RP_ENOMEM, 1, "out of memory")                                  \
+	X(RP_EINVAL, 2, "invalid argument")                               \
+	X(RP_ETOOBIG, 3, "input exceeds a configured limit")              \
+	X(RP_ESTATE, 4, "call not allowed in the handle's current state") \
+	X(RP_ETHREAD, 5, "cannot start a worker thread")                  \
 	X(RP_EINPUT, 6, "malformed input")
 
 typedef enum rp_status {
@@ -63,23 +63,23 @@ typedef enum rp_norm {
 #define RP_MAX_NGRAM 64u
 
 typedef struct rp_config {
-	rp_norm norm;          /* RP_NORM_TEXT */
-	unsigned ngram;        /* shingle width in code points (4) */
-	unsigned perms;        /* MinHash values per document (128) */
-	double threshold;      /* Jaccard that joins a pair (0.8) */
-	double containment;    /* join when the smaller side is at least this
+	rp_norm norm;         /* RP_NORM_TEXT */
+	unsigned ngram;       /* shingle width in code points (4) */
+	unsigned perms;       /* MinHash values per document (128) */
+	double threshold;     /* Jaccard that joins a pair (0.8) */
+	double containment;   /* join when the smaller side is at least this
 	                          contained in the larger; 0 = off (0) */
-	double excerpt_ratio;  /* with containment: smallest size ratio of an
+	double excerpt_ratio; /* with containment: smallest size ratio of an
 	                          excerpt to its original that LSH must still
 	                          catch (0.5) */
-	double lsh_recall;     /* probability that a pair at the LSH target
+	double lsh_recall;    /* probability that a pair at the LSH target
 	                          similarity becomes a candidate (0.99) */
-	unsigned bands, rows;  /* LSH shape; 0 = derived from the above */
-	unsigned threads;      /* worker threads; 0 = all online cores */
-	uint32_t bucket_cap;   /* largest LSH bucket enumerated (5000) */
-	size_t max_doc_bytes;  /* largest document accepted (64 MiB) */
-	size_t batch_bytes;    /* text buffered before signing (64 MiB) */
-	uint64_t seed;         /* seed of every hash (0) */
+	unsigned bands, rows; /* LSH shape; 0 = derived from the above */
+	unsigned threads;     /* worker threads; 0 = all online cores */
+	uint32_t bucket_cap;  /* largest LSH bucket enumerated (5000) */
+	size_t max_doc_bytes; /* largest document accepted (64 MiB) */
+	size_t batch_bytes;   /* text buffered before signing (64 MiB) */
+	uint64_t seed;        /* seed of every hash (0) */
 } rp_config;
 
 /* Fill *cfg with the defaults shown above. */
@@ -96,17 +96,17 @@ rp_status rp_config_check(const rp_config *cfg, char *msg, size_t cap);
 typedef struct rp_signer rp_signer;
 
 typedef struct rp_signature {
-	const char *normalized;     /* folded text, UTF-8, not terminated */
-	size_t normalized_len;      /* bytes */
-	size_t codepoints;          /* code points in the folded text */
-	size_t invalid_utf8;        /* ill-formed sequences replaced by U+FFFD */
-	size_t shingles;            /* shingle occurrences hashed */
-	const uint32_t *set;        /* distinct shingle fingerprints, sorted */
+	const char *normalized; /* folded text, UTF-8, not terminated */
+	size_t normalized_len;  /* bytes */
+	size_t codepoints;      /* code points in the folded text */
+	size_t invalid_utf8;    /* ill-formed sequences replaced by U+FFFD */
+	size_t shingles;        /* shingle occurrences hashed */
+	const uint32_t *set;    /* distinct shingle fingerprints, sorted */
 	size_t set_len;
-	const uint32_t *minhash;    /* perms values */
+	const uint32_t *minhash; /* perms values */
 	unsigned perms;
-	uint64_t simhash;           /* 64-bit SimHash (Charikar) */
-	uint64_t text_hash;         /* xxh3 of the folded text */
+	uint64_t simhash;   /* 64-bit SimHash (Charikar) */
+	uint64_t text_hash; /* xxh3 of the folded text */
 } rp_signature;
 
 rp_status rp_signer_new(rp_signer **out, const rp_config *cfg);
@@ -140,8 +140,8 @@ rp_status rp_similarity_of(const rp_signature *a, const rp_signature *b,
 /* LSH shape for a configuration, and the S-curve 1-(1-s^r)^b. */
 typedef struct rp_lsh_params {
 	unsigned bands, rows;
-	double target;      /* similarity the shape was chosen for */
-	double p_target;    /* probability a pair at target is a candidate */
+	double target;   /* similarity the shape was chosen for */
+	double p_target; /* probability a pair at target is a candidate */
 } rp_lsh_params;
 
 rp_status rp_lsh_params_for(const rp_config *cfg, rp_lsh_params *out);
@@ -166,27 +166,27 @@ typedef struct rp_doc {
 } rp_doc;
 
 /* Document flags (rp_doc_info.flags). */
-#define RP_DOC_EMPTY 0x1u       /* nothing left after folding */
-#define RP_DOC_SHORT 0x2u       /* shorter than one n-gram: one shingle */
-#define RP_DOC_INVALID_UTF8 0x4u /* ill-formed UTF-8 was replaced */
-#define RP_DOC_DUP_ID 0x8u      /* another document has the same id */
-#define RP_DOC_NUL 0x10u        /* holds NUL bytes */
-#define RP_DOC_FAILED 0x20u     /* could not be folded; kept as empty */
+#define RP_DOC_EMPTY        0x1u  /* nothing left after folding */
+#define RP_DOC_SHORT        0x2u  /* shorter than one n-gram: one shingle */
+#define RP_DOC_INVALID_UTF8 0x4u  /* ill-formed UTF-8 was replaced */
+#define RP_DOC_DUP_ID       0x8u  /* another document has the same id */
+#define RP_DOC_NUL          0x10u /* holds NUL bytes */
+#define RP_DOC_FAILED       0x20u /* could not be folded; kept as empty */
 
 typedef struct rp_doc_info {
 	const char *id;
 	const char *outlet, *date, *url; /* NULL when not given */
-	size_t bytes;         /* input text bytes */
-	size_t set_len;       /* distinct shingles */
-	size_t invalid_utf8;  /* replaced sequences */
+	size_t bytes;                    /* input text bytes */
+	size_t set_len;                  /* distinct shingles */
+	size_t invalid_utf8;             /* replaced sequences */
 	uint64_t simhash;
-	uint32_t cluster;     /* 1-based cluster number */
+	uint32_t cluster; /* 1-based cluster number */
 	uint32_t cluster_size;
-	uint32_t flags;       /* RP_DOC_* */
+	uint32_t flags; /* RP_DOC_* */
 } rp_doc_info;
 
 typedef struct rp_pair {
-	uint32_t a, b;        /* document numbers, a < b */
+	uint32_t a, b; /* document numbers, a < b */
 	double jaccard;
 	double contain_a, contain_b;
 	unsigned simhash_dist;
@@ -198,7 +198,7 @@ typedef struct rp_stats {
 	uint64_t docs, bytes, codepoints, shingles;
 	uint64_t empty_docs, short_docs, invalid_utf8_docs, invalid_utf8_seqs;
 	uint64_t nul_docs, dup_id_docs;
-	uint64_t exact_dup_docs;     /* documents folded into an identical one */
+	uint64_t exact_dup_docs; /* documents folded into an identical one */
 	uint64_t buckets, buckets_capped, capped_members;
 	uint64_t candidates, verified_pairs, pairs, clusters, clustered_docs;
 	unsigned bands, rows, threads;

@@ -9,9 +9,9 @@
 #include "reprint.h"
 
 /* Exit codes (documented in the README and in --help). */
-#define EXIT_OK 0
+#define EXIT_OK      0
 #define EXIT_RUNTIME 1
-#define EXIT_USAGE 2
+#define EXIT_USAGE   2
 
 /* Long-option codes shared by the commands (outside the char range). */
 enum {
@@ -47,30 +47,34 @@ enum {
 
 /* getopt_long entries for the shared options, ending the command's own
  * table: CLI_COMMON_OPTIONS, {0, 0, 0, 0}. */
-#define CLI_COMMON_OPTIONS                                              \
-	{"norm", 1, 0, OPT_NORM}, {"ngram", 1, 0, OPT_NGRAM},           \
-	{"perms", 1, 0, OPT_PERMS}, {"threshold", 1, 0, OPT_THRESHOLD}, \
-	{"containment", 1, 0, OPT_CONTAINMENT},                         \
-	{"excerpt-ratio", 1, 0, OPT_EXCERPT_RATIO},                     \
-	{"bands", 1, 0, OPT_BANDS}, {"rows", 1, 0, OPT_ROWS},           \
-	{"bucket-cap", 1, 0, OPT_BUCKET_CAP}, {"seed", 1, 0, OPT_SEED}, \
-	{"max-doc-bytes", 1, 0, OPT_MAX_DOC},                           \
-	{"max-line-bytes", 1, 0, OPT_MAX_LINE},                         \
-	{"jsonl", 0, 0, OPT_JSONL}, {"id-field", 1, 0, OPT_ID_FIELD},   \
-	{"text-field", 1, 0, OPT_TEXT_FIELD},                           \
-	{"outlet-field", 1, 0, OPT_OUTLET_FIELD},                       \
-	{"date-field", 1, 0, OPT_DATE_FIELD},                           \
-	{"url-field", 1, 0, OPT_URL_FIELD},                             \
-	{"id-from", 1, 0, OPT_ID_FROM}, {"threads", 1, 0, 'j'},         \
-	{"quiet", 0, 0, 'q'}, {"help", 0, 0, OPT_HELP}
+#define CLI_COMMON_OPTIONS                                                    \
+	{"norm", 1, 0, OPT_NORM}, {"ngram", 1, 0, OPT_NGRAM},                 \
+		{"perms", 1, 0, OPT_PERMS},                                   \
+		{"threshold", 1, 0, OPT_THRESHOLD},                           \
+		{"containment", 1, 0, OPT_CONTAINMENT},                       \
+		{"excerpt-ratio", 1, 0, OPT_EXCERPT_RATIO},                   \
+		{"bands", 1, 0, OPT_BANDS}, {"rows", 1, 0, OPT_ROWS},         \
+		{"bucket-cap", 1, 0, OPT_BUCKET_CAP},                         \
+		{"seed", 1, 0, OPT_SEED},                                     \
+		{"max-doc-bytes", 1, 0, OPT_MAX_DOC},                         \
+		{"max-line-bytes", 1, 0, OPT_MAX_LINE},                       \
+		{"jsonl", 0, 0, OPT_JSONL}, {"id-field", 1, 0, OPT_ID_FIELD}, \
+		{"text-field", 1, 0, OPT_TEXT_FIELD},                         \
+		{"outlet-field", 1, 0, OPT_OUTLET_FIELD},                     \
+		{"date-field", 1, 0, OPT_DATE_FIELD},                         \
+		{"url-field", 1, 0, OPT_URL_FIELD},                           \
+		{"id-from", 1, 0, OPT_ID_FROM}, {"threads", 1, 0, 'j'},       \
+		{"quiet", 0, 0, 'q'},                                         \
+	{                                                                     \
+		"help", 0, 0, OPT_HELP                                        \
+	}
 
 /* Help text of the shared options. */
 extern const char cli_common_help[];
 
 /* Handle a shared option; 0 = handled, 1 = not a shared option,
  * -1 = bad value (message printed). */
-int cli_common_opt(int code, const char *arg, rp_config *cfg,
-		   input_opts *io);
+int cli_common_opt(int code, const char *arg, rp_config *cfg, input_opts *io);
 
 /* rp_config_check with the message printed; 0 when valid. */
 int cli_check_config(const rp_config *cfg);
@@ -96,11 +100,10 @@ void cli_tsv_str(FILE *f, const char *s);
 typedef struct cli_reader {
 	rp_ctx *ctx;
 	input_stats in;
-	uint64_t rejected;   /* refused by the library (e.g. over a cap) */
-	int failed;          /* a hard library error stopped reading */
+	uint64_t rejected; /* refused by the library (e.g. over a cap) */
+	int failed;        /* a hard library error stopped reading */
 	int quiet;
 } cli_reader;
-int cli_read_all(cli_reader *r, char **paths, int npaths,
-		 const input_opts *io);
+int cli_read_all(cli_reader *r, char **paths, int npaths, const input_opts *io);
 
 #endif

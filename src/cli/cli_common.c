@@ -15,7 +15,8 @@
 const char cli_common_help[] =
 	"Input:\n"
 	"  PATH                  a file (one document), a directory (walked\n"
-	"                        recursively, names starting with '.' skipped),\n"
+	"                        recursively, names starting with '.' "
+	"skipped),\n"
 	"                        a .jsonl file, or - for stdin\n"
 	"  --jsonl               read every file (and stdin) as JSONL\n"
 	"  --id-field F          JSONL field of the document id (id)\n"
@@ -23,9 +24,11 @@ const char cli_common_help[] =
 	"  --outlet-field F, --date-field F, --url-field F\n"
 	"                        JSONL fields of the metadata (none)\n"
 	"  --id-from path|basename\n"
-	"                        file ids: path relative to the directory given\n"
+	"                        file ids: path relative to the directory "
+	"given\n"
 	"                        (path), or file name without extension\n"
-	"  --max-doc-bytes N     largest document (64M); larger ones are skipped\n"
+	"  --max-doc-bytes N     largest document (64M); larger ones are "
+	"skipped\n"
 	"  --max-line-bytes N    longest JSONL line (256M)\n"
 	"Similarity:\n"
 	"  --norm text|lower-space\n"
@@ -37,9 +40,11 @@ const char cli_common_help[] =
 	"  --threshold T         Jaccard that joins a pair (0.8)\n"
 	"  --containment C       also join a pair whose smaller side is at\n"
 	"                        least C contained in the larger (off)\n"
-	"  --excerpt-ratio Q     with --containment: smallest excerpt/original\n"
+	"  --excerpt-ratio Q     with --containment: smallest "
+	"excerpt/original\n"
 	"                        size ratio LSH must catch (0.5)\n"
-	"  --bands B --rows R    LSH shape (derived: a pair at the threshold is\n"
+	"  --bands B --rows R    LSH shape (derived: a pair at the threshold "
+	"is\n"
 	"                        a candidate with probability >= 0.99)\n"
 	"  --bucket-cap N        largest LSH bucket enumerated (5000)\n"
 	"  --seed S              hash seed (0)\n"
@@ -110,8 +115,7 @@ static int parse_unit(const char *name, const char *s, double *out)
 	return 0;
 }
 
-int cli_common_opt(int code, const char *arg, rp_config *cfg,
-		   input_opts *io)
+int cli_common_opt(int code, const char *arg, rp_config *cfg, input_opts *io)
 {
 	uint64_t v;
 	switch (code) {
@@ -129,7 +133,8 @@ int cli_common_opt(int code, const char *arg, rp_config *cfg,
 		return 0;
 	case OPT_NGRAM:
 		if (parse_u64("ngram", arg, RP_MAX_NGRAM, &v) || v == 0)
-			return v == 0 ? (cli_error("--ngram must be at least 1"),
+			return v == 0 ? (cli_error(
+						 "--ngram must be at least 1"),
 					 -1)
 				      : -1;
 		cfg->ngram = (unsigned)v;
@@ -204,7 +209,8 @@ int cli_common_opt(int code, const char *arg, rp_config *cfg,
 		return 0;
 	case 'j':
 		if (parse_u64("threads", arg, 256, &v) || v == 0)
-			return v == 0 ? (cli_error("--threads must be 1 to 256"),
+			return v == 0 ? (cli_error(
+						 "--threads must be 1 to 256"),
 					 -1)
 				      : -1;
 		cfg->threads = (unsigned)v;
@@ -249,11 +255,21 @@ void cli_json_str(FILE *f, const char *s)
 	putc('"', f);
 	for (; *p; p++) {
 		switch (*p) {
-		case '"': fputs("\\\"", f); break;
-		case '\\': fputs("\\\\", f); break;
-		case '\n': fputs("\\n", f); break;
-		case '\r': fputs("\\r", f); break;
-		case '\t': fputs("\\t", f); break;
+		case '"':
+			fputs("\\\"", f);
+			break;
+		case '\\':
+			fputs("\\\\", f);
+			break;
+		case '\n':
+			fputs("\\n", f);
+			break;
+		case '\r':
+			fputs("\\r", f);
+			break;
+		case '\t':
+			fputs("\\t", f);
+			break;
 		default:
 			if (*p < 0x20)
 				fprintf(f, "\\u%04x", *p);
@@ -268,11 +284,20 @@ void cli_tsv_str(FILE *f, const char *s)
 {
 	for (; *s; s++) {
 		switch (*s) {
-		case '\t': fputs("\\t", f); break;
-		case '\n': fputs("\\n", f); break;
-		case '\r': fputs("\\r", f); break;
-		case '\\': fputs("\\\\", f); break;
-		default: putc(*s, f);
+		case '\t':
+			fputs("\\t", f);
+			break;
+		case '\n':
+			fputs("\\n", f);
+			break;
+		case '\r':
+			fputs("\\r", f);
+			break;
+		case '\\':
+			fputs("\\\\", f);
+			break;
+		default:
+			putc(*s, f);
 		}
 	}
 }
@@ -295,8 +320,7 @@ static int add_doc(void *user, const rp_doc *doc)
 	return 1;
 }
 
-int cli_read_all(cli_reader *r, char **paths, int npaths,
-		 const input_opts *io)
+int cli_read_all(cli_reader *r, char **paths, int npaths, const input_opts *io)
 {
 	int i;
 	for (i = 0; i < npaths; i++)

@@ -20,11 +20,12 @@ static const char scan_usage[] =
 	"\n"
 	"Output:\n"
 	"  --clusters FILE       doc_id<TAB>cluster_id for every document\n"
-	"  --pairs FILE          doc_a<TAB>doc_b<TAB>jaccard<TAB>containment_a\n"
-	"                        <TAB>containment_b<TAB>simhash_distance\n"
-	"  --keep FILE           one id per cluster (and every singleton): the\n"
-	"                        member with the most shingles, ties to the\n"
-	"                        smallest id\n"
+	"  --pairs FILE          doc_a<TAB>doc_b<TAB>jaccard<TAB>\n"
+	"                        containment_a<TAB>containment_b<TAB>\n"
+	"                        simhash_distance for every verified pair\n"
+	"  --keep FILE           one id per cluster (and every singleton):\n"
+	"                        the member with the most shingles, ties to\n"
+	"                        the smallest id\n"
 	"  --remove FILE         every other id: what deduplication drops\n"
 	"  --format tsv|jsonl    format of --clusters and --pairs (tsv)\n"
 	"  --show N              clusters listed in the summary (20; largest\n"
@@ -94,6 +95,15 @@ static void flag_names(FILE *f, uint32_t flags)
 	putc(']', f);
 }
 
+/* ,"name":"value" when value is set */
+static void json_member(FILE *f, const char *name, const char *value)
+{
+	if (!value)
+		return;
+	fprintf(f, ",\"%s\":", name);
+	cli_json_str(f, value);
+}
+
 static int write_clusters(rp_ctx *ctx, const char *path, int jsonl)
 {
 	FILE *f = cli_open_out(path);
@@ -108,12 +118,9 @@ static int write_clusters(rp_ctx *ctx, const char *path, int jsonl)
 			cli_json_str(f, d.id);
 			fprintf(f, ",\"cluster\":%u,\"size\":%u", d.cluster,
 				d.cluster_size);
-			if (d.outlet)
-				fputs(",\"outlet\":", f), cli_json_str(f, d.outlet);
-			if (d.date)
-				fputs(",\"date\":", f), cli_json_str(f, d.date);
-			if (d.url)
-				fputs(",\"url\":", f), cli_json_str(f, d.url);
+			json_member(f, "outlet", d.outlet);
+			json_member(f, "date", d.date);
+			json_member(f, "url", d.url);
 			fprintf(f, ",\"shingles\":%zu,\"flags\":", d.set_len);
 			flag_names(f, d.flags);
 			fputs("}\n", f);
@@ -142,7 +149,8 @@ static uint32_t *kept_docs(rp_ctx *ctx)
 		rp_doc_info d;
 		rp_ctx_doc(ctx, i, &d);
 		/* documents come in id order: the first of equal size wins */
-		if (keep[d.cluster] == UINT32_MAX || d.set_len > best[d.cluster]) {
+		if (keep[d.cluster] == UINT32_MAX ||
+		    d.set_len > best[d.cluster]) {
 			keep[d.cluster] = i;
 			best[d.cluster] = d.set_len;
 		}
@@ -249,14 +257,14 @@ static void print_clusters(FILE *f, rp_ctx *ctx, long show)
 			fprintf(f, "  ... and %u more\n", r[k].size - shown);
 	}
 	if (multi > (uint32_t)(show < 0 ? 0 : show))
-		fprintf(f, "\n(%u more clusters; --show N lists more, "
-			   "--clusters FILE writes all)\n",
+		fprintf(f,
+			"\n(%u more clusters; --show N lists more, "
+			"--clusters FILE writes all)\n",
 			multi - (uint32_t)show);
 	free(r);
 }
 
-static void print_summary(FILE *f, rp_ctx *ctx, const cli_reader *rd,
-			  long show)
+static void print_summary(FILE *f, rp_ctx *ctx, const cli_reader *rd, long show)
 {
 	rp_stats s;
 	uint32_t nc = rp_ctx_cluster_count(ctx);
@@ -266,29 +274,34 @@ static void print_summary(FILE *f, rp_ctx *ctx, const cli_reader *rd,
 	if (skipped)
 		fprintf(f, ", %llu inputs skipped (see the warnings)",
 			(unsigned long long)skipped);
-	fprintf(f, "\n  clusters: %llu with 2 or more documents "
-		   "(%llu documents), %llu singletons\n",
+	fprintf(f,
+		"\n  clusters: %llu with 2 or more documents "
+		"(%llu documents), %llu singletons\n",
 		(unsigned long long)(nc - (s.docs - s.clustered_docs)),
 		(unsigned long long)s.clustered_docs,
 		(unsigned long long)(s.docs - s.clustered_docs));
-	fprintf(f, "  pairs: %llu verified (%llu candidates checked, "
-		   "%llu documents identical to another)\n",
+	fprintf(f,
+		"  pairs: %llu verified (%llu candidates checked, "
+		"%llu documents identical to another)\n",
 		(unsigned long long)s.pairs, (unsigned long long)s.candidates,
 		(unsigned long long)s.exact_dup_docs);
 	fprintf(f, "  LSH: %u bands x %u rows\n", s.bands, s.rows);
 	if (s.buckets_capped)
-		fprintf(f, "  note: %llu LSH buckets over --bucket-cap were "
-			   "not enumerated (%llu entries)\n",
+		fprintf(f,
+			"  note: %llu LSH buckets over --bucket-cap were "
+			"not enumerated (%llu entries)\n",
 			(unsigned long long)s.buckets_capped,
 			(unsigned long long)s.capped_members);
 	if (s.empty_docs || s.short_docs)
-		fprintf(f, "  note: %llu empty documents, %llu shorter than "
-			   "one n-gram\n",
+		fprintf(f,
+			"  note: %llu empty documents, %llu shorter than "
+			"one n-gram\n",
 			(unsigned long long)s.empty_docs,
 			(unsigned long long)s.short_docs);
 	if (s.invalid_utf8_docs)
-		fprintf(f, "  note: %llu documents with invalid UTF-8 "
-			   "(%llu sequences replaced)\n",
+		fprintf(f,
+			"  note: %llu documents with invalid UTF-8 "
+			"(%llu sequences replaced)\n",
 			(unsigned long long)s.invalid_utf8_docs,
 			(unsigned long long)s.invalid_utf8_seqs);
 	if (s.nul_docs)
@@ -298,8 +311,9 @@ static void print_summary(FILE *f, rp_ctx *ctx, const cli_reader *rd,
 		fprintf(f, "  note: %llu documents share an id with another\n",
 			(unsigned long long)s.dup_id_docs);
 	if (rd->in.bad_lines || rd->in.no_text)
-		fprintf(f, "  note: %llu broken JSONL lines, %llu without "
-			   "text\n",
+		fprintf(f,
+			"  note: %llu broken JSONL lines, %llu without "
+			"text\n",
 			(unsigned long long)rd->in.bad_lines,
 			(unsigned long long)rd->in.no_text);
 	print_clusters(f, ctx, show);
@@ -337,24 +351,26 @@ static void print_stats(rp_ctx *ctx, double t_read, double t_write)
 		"%8.3f s %9.1f MB/s\n"
 		"  write outputs (wall)                                "
 		"%8.3f s\n",
-		mb, (unsigned long long)s.docs, s.threads,
-		t_read, t_read > 0 ? mb / t_read : 0.0,
-		(double)s.ns_sign / 1e9, RATE(s.ns_sign),
-		(double)s.ns_dedup / 1e9, (double)s.ns_lsh / 1e9,
-		(double)s.ns_verify / 1e9, (double)s.ns_cluster / 1e9,
-		(double)s.ns_total_wall / 1e9, RATE(s.ns_total_wall),
-		t_write);
+		mb, (unsigned long long)s.docs, s.threads, t_read,
+		t_read > 0 ? mb / t_read : 0.0, (double)s.ns_sign / 1e9,
+		RATE(s.ns_sign), (double)s.ns_dedup / 1e9,
+		(double)s.ns_lsh / 1e9, (double)s.ns_verify / 1e9,
+		(double)s.ns_cluster / 1e9, (double)s.ns_total_wall / 1e9,
+		RATE(s.ns_total_wall), t_write);
 #undef RATE
 }
 
 int cmd_scan(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"clusters", 1, 0, OPT_CLUSTERS}, {"pairs", 1, 0, OPT_PAIRS},
-		{"keep", 1, 0, OPT_KEEP},         {"remove", 1, 0, OPT_REMOVE},
-		{"format", 1, 0, OPT_FORMAT},     {"show", 1, 0, OPT_SHOW},
-		{"stats", 0, 0, OPT_STATS},       CLI_COMMON_OPTIONS,
-		{0, 0, 0, 0}};
+	static const struct option opts[] = {{"clusters", 1, 0, OPT_CLUSTERS},
+					     {"pairs", 1, 0, OPT_PAIRS},
+					     {"keep", 1, 0, OPT_KEEP},
+					     {"remove", 1, 0, OPT_REMOVE},
+					     {"format", 1, 0, OPT_FORMAT},
+					     {"show", 1, 0, OPT_SHOW},
+					     {"stats", 0, 0, OPT_STATS},
+					     CLI_COMMON_OPTIONS,
+					     {0, 0, 0, 0}};
 	rp_config cfg;
 	input_opts io;
 	scan_out o;
@@ -377,11 +393,21 @@ int cmd_scan(int argc, char **argv)
 		if (r == 0)
 			continue;
 		switch (c) {
-		case OPT_CLUSTERS: o.clusters = optarg; break;
-		case OPT_PAIRS: o.pairs = optarg; break;
-		case OPT_KEEP: o.keep = optarg; break;
-		case OPT_REMOVE: o.remove = optarg; break;
-		case OPT_STATS: o.stats = 1; break;
+		case OPT_CLUSTERS:
+			o.clusters = optarg;
+			break;
+		case OPT_PAIRS:
+			o.pairs = optarg;
+			break;
+		case OPT_KEEP:
+			o.keep = optarg;
+			break;
+		case OPT_REMOVE:
+			o.remove = optarg;
+			break;
+		case OPT_STATS:
+			o.stats = 1;
+			break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "jsonl") && strcmp(optarg, "tsv")) {
 				cli_error("invalid value '%s' for --format "
@@ -449,9 +475,9 @@ int cmd_scan(int argc, char **argv)
 	    write_keep_remove(rd.ctx, &o))
 		rc = EXIT_RUNTIME;
 	sum = (o.clusters && !strcmp(o.clusters, "-")) ||
-		      (o.pairs && !strcmp(o.pairs, "-")) ||
-		      (o.keep && !strcmp(o.keep, "-")) ||
-		      (o.remove && !strcmp(o.remove, "-"))
+			      (o.pairs && !strcmp(o.pairs, "-")) ||
+			      (o.keep && !strcmp(o.keep, "-")) ||
+			      (o.remove && !strcmp(o.remove, "-"))
 		      ? stderr
 		      : stdout;
 	if (rc == EXIT_OK && !io.quiet)

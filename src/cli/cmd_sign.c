@@ -42,8 +42,7 @@ typedef struct sign_run {
 	uint64_t docs;
 } sign_run;
 
-static void print_sig(const sign_run *r, const char *id,
-		      const rp_signature *s)
+static void print_sig(const sign_run *r, const char *id, const rp_signature *s)
 {
 	unsigned k;
 	if (r->jsonl) {
@@ -77,8 +76,8 @@ static int sign_doc(void *user, const rp_doc *doc)
 {
 	sign_run *r = user;
 	rp_signature sig;
-	rp_status st = rp_signer_sign(r->signer, doc->text, doc->text_len, 1,
-				      &sig);
+	rp_status st =
+		rp_signer_sign(r->signer, doc->text, doc->text_len, 1, &sig);
 	if (st != RP_OK) {
 		fprintf(stderr, "reprint: warning: skipping '%s': %s\n",
 			doc->id, rp_signer_errmsg(r->signer));
@@ -113,9 +112,9 @@ static int parse(int argc, char **argv, const char *usage, rp_config *cfg,
 		}
 		if (r == 0)
 			continue;
-		if (c == OPT_FORMAT && (!strcmp(optarg, "jsonl") ||
-					!strcmp(optarg, "tsv") ||
-					!strcmp(optarg, "text"))) {
+		if (c == OPT_FORMAT &&
+		    (!strcmp(optarg, "jsonl") || !strcmp(optarg, "tsv") ||
+		     !strcmp(optarg, "text"))) {
 			*jsonl = strcmp(optarg, "jsonl") == 0;
 		} else if (c == OPT_FOLDED && folded) {
 			*folded = 1;
@@ -148,8 +147,7 @@ int cmd_sign(int argc, char **argv)
 	sign_run r;
 	int rc = EXIT_OK, i;
 	memset(&r, 0, sizeof r);
-	if (parse(argc, argv, sign_usage, &cfg, &io, &r.jsonl, &r.folded,
-		  &rc))
+	if (parse(argc, argv, sign_usage, &cfg, &io, &r.jsonl, &r.folded, &rc))
 		return rc;
 	if (optind >= argc) {
 		cli_error("sign needs at least one PATH");
@@ -227,7 +225,8 @@ int cmd_compare(int argc, char **argv)
 		if (input_walk(argv[optind + k], &io, take_doc, &d[k], &in) ||
 		    d[k].count != 1) {
 			if (d[k].count == 0)
-				cli_error("no document in '%s'", argv[optind + k]);
+				cli_error("no document in '%s'",
+					  argv[optind + k]);
 			else if (d[k].count > 1)
 				cli_error("'%s' holds %d documents; compare "
 					  "takes one per path",
@@ -241,7 +240,8 @@ int cmd_compare(int argc, char **argv)
 		    rp_signer_sign(s[k], d[k].text, d[k].len, 1, &sig[k]) !=
 			    RP_OK) {
 			cli_error("cannot sign '%s': %s", d[k].id,
-				  s[k] ? rp_signer_errmsg(s[k]) : "out of memory");
+				  s[k] ? rp_signer_errmsg(s[k])
+				       : "out of memory");
 			rc = EXIT_RUNTIME;
 			goto out;
 		}
@@ -276,7 +276,8 @@ int cmd_compare(int argc, char **argv)
 		printf("B contained in A      %.4f\n", sim.contain_b);
 		printf("MinHash estimate      %.4f  (%u values)\n",
 		       sim.minhash_est, cfg.perms);
-		printf("SimHash distance      %u of 64 bits\n", sim.simhash_dist);
+		printf("SimHash distance      %u of 64 bits\n",
+		       sim.simhash_dist);
 		printf("LSH (%u bands x %u rows) makes such a pair a candidate "
 		       "with probability %.4f\n",
 		       lp.bands, lp.rows,

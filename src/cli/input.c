@@ -46,7 +46,8 @@ void input_opts_init(input_opts *o)
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
 #endif
-static void warn(const walk *w, const char *fmt, ...)
+static void
+warn(const walk *w, const char *fmt, ...)
 {
 	va_list ap;
 	if (w->o->quiet)
@@ -138,7 +139,8 @@ static int read_plain(walk *w, FILE *f, const char *path, const char *shown)
 	if (over) {
 		w->st->too_big++;
 		w->st->skipped++;
-		warn(w, "skipping '%s': larger than the %zu-byte document limit "
+		warn(w,
+		     "skipping '%s': larger than the %zu-byte document limit "
 		     "(--max-doc-bytes)",
 		     path, w->o->max_doc_bytes);
 		free(text);
@@ -204,7 +206,8 @@ static int jsonl_line(walk *w, const char *path, uint64_t lineno,
 	if (d.text_len > w->o->max_doc_bytes) {
 		w->st->too_big++;
 		w->st->skipped++;
-		warn(w, "%s:%s: skipping document '%s': larger than the "
+		warn(w,
+		     "%s:%s: skipping document '%s': larger than the "
 		     "%zu-byte document limit (--max-doc-bytes)",
 		     path, where, d.id, w->o->max_doc_bytes);
 		return 0;
@@ -215,7 +218,7 @@ static int jsonl_line(walk *w, const char *path, uint64_t lineno,
 static int read_jsonl(walk *w, FILE *f, const char *path)
 {
 	size_t cap = w->o->max_line_bytes < (1 << 16) ? w->o->max_line_bytes + 1
-						       : 1 << 16,
+						      : 1 << 16,
 	       len = 0, start;
 	char *buf = malloc(cap);
 	uint64_t lineno = 0;
@@ -247,7 +250,8 @@ static int read_jsonl(walk *w, FILE *f, const char *path)
 				size_t n = end - start;
 				if (n && buf[start + n - 1] == '\r')
 					n--;
-				rc = jsonl_line(w, path, lineno, buf + start, n);
+				rc = jsonl_line(w, path, lineno, buf + start,
+						n);
 				if (rc)
 					goto out;
 			}
@@ -265,8 +269,10 @@ static int read_jsonl(walk *w, FILE *f, const char *path)
 					w->st->skipped++;
 					warn(w,
 					     "%s:%llu: skipping a line longer "
-					     "than %zu bytes (--max-line-bytes)",
-					     path, (unsigned long long)lineno + 1,
+					     "than %zu bytes "
+					     "(--max-line-bytes)",
+					     path,
+					     (unsigned long long)lineno + 1,
 					     w->o->max_line_bytes);
 				}
 				skipping = 1;
@@ -294,8 +300,7 @@ out:
 	return rc;
 }
 
-static int walk_path(walk *w, const char *path, const char *shown,
-		     int top);
+static int walk_path(walk *w, const char *path, const char *shown, int top);
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -319,13 +324,15 @@ static int walk_dir(walk *w, const char *path, const char *rel,
 		}
 	if (w->depth == MAX_DEPTH) {
 		w->st->dirs_skipped++;
-		warn(w, "skipping '%s': %s", path, "directories nested too deep");
+		warn(w, "skipping '%s': %s", path,
+		     "directories nested too deep");
 		return 0;
 	}
 	dir = opendir(path);
 	if (!dir) {
 		w->st->dirs_skipped++;
-		warn(w, "cannot open directory '%s': %s", path, strerror(errno));
+		warn(w, "cannot open directory '%s': %s", path,
+		     strerror(errno));
 		return 0;
 	}
 	while ((e = readdir(dir)) != NULL) {
@@ -353,7 +360,8 @@ static int walk_dir(walk *w, const char *path, const char *rel,
 	w->ino[w->depth] = sb->st_ino;
 	w->depth++;
 	for (i = 0; rc == 0 && i < n; i++) {
-		size_t lp = strlen(path), lr = strlen(rel), ln = strlen(names[i]);
+		size_t lp = strlen(path), lr = strlen(rel),
+		       ln = strlen(names[i]);
 		char *child = malloc(lp + ln + 2), *crel = malloc(lr + ln + 2);
 		if (!child || !crel) {
 			free(child);

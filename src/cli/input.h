@@ -8,20 +8,20 @@
 #include "reprint.h"
 
 typedef struct input_opts {
-	int jsonl;                 /* treat every file as JSONL */
-	int id_basename;           /* file ids: name without extension */
+	int jsonl;       /* treat every file as JSONL */
+	int id_basename; /* file ids: name without extension */
 	const char *id_field, *text_field;
 	const char *outlet_field, *date_field, *url_field; /* NULL = none */
 	size_t max_doc_bytes;
 	size_t max_line_bytes;
-	int quiet;                 /* no warnings on stderr */
+	int quiet; /* no warnings on stderr */
 } input_opts;
 
 typedef struct input_stats {
 	uint64_t files, jsonl_files, lines, docs;
-	uint64_t skipped;          /* inputs that gave no document */
+	uint64_t skipped; /* inputs that gave no document */
 	uint64_t unreadable, too_big, bad_lines, no_text;
-	uint64_t dirs_skipped;     /* symlink loops, unreadable directories */
+	uint64_t dirs_skipped; /* symlink loops, unreadable directories */
 } input_stats;
 
 /* Called once per document; a nonzero return stops the walk. */

@@ -143,14 +143,30 @@ static int string(cur *c, int keep)
 			char e;
 			uint32_t cp, lo;
 			switch (ch) {
-			case '"': e = '"'; break;
-			case '\\': e = '\\'; break;
-			case '/': e = '/'; break;
-			case 'b': e = '\b'; break;
-			case 'f': e = '\f'; break;
-			case 'n': e = '\n'; break;
-			case 'r': e = '\r'; break;
-			case 't': e = '\t'; break;
+			case '"':
+				e = '"';
+				break;
+			case '\\':
+				e = '\\';
+				break;
+			case '/':
+				e = '/';
+				break;
+			case 'b':
+				e = '\b';
+				break;
+			case 'f':
+				e = '\f';
+				break;
+			case 'n':
+				e = '\n';
+				break;
+			case 'r':
+				e = '\r';
+				break;
+			case 't':
+				e = '\t';
+				break;
 			case 'u':
 				if (hex4(c, &cp))
 					return -1;
@@ -162,7 +178,8 @@ static int string(cur *c, int keep)
 					if (hex4(c, &lo))
 						return -1;
 					if (lo >= 0xDC00 && lo <= 0xDFFF)
-						cp = 0x10000 + ((cp - 0xD800) << 10) +
+						cp = 0x10000 +
+						     ((cp - 0xD800) << 10) +
 						     (lo - 0xDC00);
 					else
 						c->i = save;

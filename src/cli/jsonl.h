@@ -5,17 +5,17 @@
 #include <stddef.h>
 
 #define JSONL_MAX_FIELDS 8
-#define JSONL_MAX_DEPTH 256
+#define JSONL_MAX_DEPTH  256
 
 typedef struct jsonl_field {
-	const char *name;  /* key to look for at the top level, or NULL */
-	const char *val;   /* decoded value (NUL-terminated) when found */
+	const char *name; /* key to look for at the top level, or NULL */
+	const char *val;  /* decoded value (NUL-terminated) when found */
 	size_t len;
 	int found;
 } jsonl_field;
 
 typedef struct jsonl_parser {
-	char *buf;         /* decoded values */
+	char *buf; /* decoded values */
 	size_t len, cap;
 	size_t off[JSONL_MAX_FIELDS];
 	char err[160];

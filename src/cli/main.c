@@ -12,11 +12,13 @@ static const struct command {
 	int (*fn)(int argc, char **argv);
 	const char *what;
 } commands[] = {
-	{"scan", cmd_scan, "find documents that carry the same text, and "
-			   "cluster them"},
+	{"scan", cmd_scan,
+	 "find documents that carry the same text, and "
+	 "cluster them"},
 	{"compare", cmd_compare, "explain the similarity of two documents"},
-	{"sign", cmd_sign, "print the signatures (MinHash, SimHash) of "
-			   "documents"},
+	{"sign", cmd_sign,
+	 "print the signatures (MinHash, SimHash) of "
+	 "documents"},
 };
 
 static void usage(FILE *f)

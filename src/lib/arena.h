@@ -9,7 +9,7 @@ typedef struct rp__arena_block rp__arena_block;
 typedef struct rp__arena {
 	rp__arena_block *head;
 	size_t block_size;
-	size_t total;        /* bytes handed out */
+	size_t total; /* bytes handed out */
 } rp__arena;
 
 void rp__arena_init(rp__arena *a, size_t block_size);

@@ -42,7 +42,6 @@ unsigned rp__cpu_count(void);
 /* Run fn(arg, t) on up to n threads, t = 0 on the caller's thread. Work
  * must be shared through a counter in arg: when a thread cannot start, the
  * others do its share, so this never fails. */
-void rp__parallel(unsigned n, void (*fn)(void *arg, unsigned t),
-		  void *arg);
+void rp__parallel(unsigned n, void (*fn)(void *arg, unsigned t), void *arg);
 
 #endif

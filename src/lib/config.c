@@ -47,7 +47,8 @@ rp_status rp__config_check(const rp_config *cfg, char *err)
 				cfg->perms, RP_MAX_PERMS);
 	if (!in01(cfg->threshold) || cfg->threshold == 0.0)
 		return rp__errf(err, RP_EINVAL,
-				"threshold %g is outside (0, 1]", cfg->threshold);
+				"threshold %g is outside (0, 1]",
+				cfg->threshold);
 	if (!in01(cfg->containment))
 		return rp__errf(err, RP_EINVAL,
 				"containment %g is outside [0, 1]",
@@ -59,7 +60,8 @@ rp_status rp__config_check(const rp_config *cfg, char *err)
 	if (!in01(cfg->lsh_recall) || cfg->lsh_recall == 0.0 ||
 	    cfg->lsh_recall == 1.0)
 		return rp__errf(err, RP_EINVAL,
-				"LSH recall %g is outside (0, 1)", cfg->lsh_recall);
+				"LSH recall %g is outside (0, 1)",
+				cfg->lsh_recall);
 	if ((cfg->bands == 0) != (cfg->rows == 0))
 		return rp__errf(err, RP_EINVAL,
 				"bands and rows must be given together");
@@ -68,13 +70,13 @@ rp_status rp__config_check(const rp_config *cfg, char *err)
 				"%u bands x %u rows need more than %u perms",
 				cfg->bands, cfg->rows, cfg->perms);
 	if (cfg->bucket_cap < 2)
-		return rp__errf(err, RP_EINVAL, "bucket cap must be at least 2");
+		return rp__errf(err, RP_EINVAL,
+				"bucket cap must be at least 2");
 	if (cfg->max_doc_bytes == 0 || cfg->max_doc_bytes > ((size_t)256 << 20))
 		return rp__errf(err, RP_EINVAL,
 				"largest document must be 1 byte to 256 MiB");
 	return RP_OK;
 }
-
 
 rp_status rp_config_check(const rp_config *cfg, char *msg, size_t cap)
 {

@@ -15,8 +15,8 @@
 #include "corpus.h"
 
 #define SIGN_CHUNK 8u
-#define SET_BLOCK ((size_t)4 << 20)
-#define STR_BLOCK ((size_t)1 << 20)
+#define SET_BLOCK  ((size_t)4 << 20)
+#define STR_BLOCK  ((size_t)1 << 20)
 
 rp_status rp_ctx_new(rp_ctx **out, const rp_config *cfg)
 {
@@ -124,8 +124,9 @@ static void sign_one(rp_ctx *ctx, rp__worker *w, uint32_t i)
 	       ctx->cfg.perms * sizeof(uint32_t));
 	d->set = set;
 	d->set_len = (uint32_t)sig.set_len;
-	d->invalid = (uint32_t)(sig.invalid_utf8 > UINT32_MAX ? UINT32_MAX
-							     : sig.invalid_utf8);
+	d->invalid =
+		(uint32_t)(sig.invalid_utf8 > UINT32_MAX ? UINT32_MAX
+							 : sig.invalid_utf8);
 	d->simhash = sig.simhash;
 	d->text_hash = sig.text_hash;
 	if (sig.set_len == 0)
@@ -221,7 +222,8 @@ rp_status rp_ctx_add(rp_ctx *ctx, const rp_doc *doc)
 			      sizeof(uint32_t), SIZE_MAX / 8);
 	if (st == RP_OK)
 		st = rp__grow((void **)&ctx->batch, &ctx->batch_cap,
-			      ctx->batch_len + doc->text_len + 1, 1, SIZE_MAX / 2);
+			      ctx->batch_len + doc->text_len + 1, 1,
+			      SIZE_MAX / 2);
 	if (st != RP_OK)
 		return rp__errf(ctx->err, st, "no memory for document '%s'",
 				doc->id);
@@ -268,7 +270,8 @@ rp_status rp_ctx_run(rp_ctx *ctx)
 	if (!ctx)
 		return RP_EINVAL;
 	if (ctx->ran)
-		return rp__errf(ctx->err, RP_ESTATE, "the context has already run");
+		return rp__errf(ctx->err, RP_ESTATE,
+				"the context has already run");
 	t0 = rp__now_ns();
 	st = flush_batch(ctx);
 	if (st != RP_OK)

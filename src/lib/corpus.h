@@ -11,24 +11,24 @@
 typedef struct rp__docrec {
 	const char *id, *outlet, *date, *url;
 	size_t bytes;
-	size_t text_off;        /* offset in the batch while unsigned */
+	size_t text_off; /* offset in the batch while unsigned */
 	const uint32_t *set;
 	uint32_t set_len;
 	uint32_t invalid;
 	uint32_t flags;
-	uint32_t add_index;     /* row of its MinHash values */
+	uint32_t add_index; /* row of its MinHash values */
 	uint64_t simhash, text_hash;
 } rp__docrec;
 
 typedef struct rp__edge {
-	uint32_t a, b, common;  /* representatives, a < b */
+	uint32_t a, b, common; /* representatives, a < b */
 } rp__edge;
 
 typedef struct rp__worker {
 	rp_signer signer;
-	rp__arena sets;         /* shingle sets signed by this thread */
+	rp__arena sets; /* shingle sets signed by this thread */
 	uint64_t ns, cps, shingles;
-	rp_status st;           /* first hard error met */
+	rp_status st; /* first hard error met */
 	uint32_t err_doc;
 	char err[RP__ERRMSG_CAP];
 } rp__worker;
@@ -39,28 +39,28 @@ struct rp_ctx {
 	unsigned threads;
 	int ran;
 	char err[RP__ERRMSG_CAP];
-	rp__arena strings;      /* ids and metadata */
-	rp__worker *workers;    /* one per thread */
+	rp__arena strings;   /* ids and metadata */
+	rp__worker *workers; /* one per thread */
 	rp__docrec *docs;
 	size_t docs_cap;
 	uint32_t n;
-	uint32_t *mh;           /* perms values per document, by add_index */
+	uint32_t *mh; /* perms values per document, by add_index */
 	size_t mh_cap;
-	char *batch;            /* texts waiting to be signed */
+	char *batch; /* texts waiting to be signed */
 	size_t batch_len, batch_cap;
 	uint32_t batch_first;
 	/* after run */
-	uint32_t *rep;          /* identical-text representative of each doc */
-	uint32_t *grp_next;     /* next member of the same group, or NONE */
-	rp__edge *edges;        /* verified pairs of representatives */
+	uint32_t *rep;      /* identical-text representative of each doc */
+	uint32_t *grp_next; /* next member of the same group, or NONE */
+	rp__edge *edges;    /* verified pairs of representatives */
 	size_t n_edges;
-	uint32_t *adj_off;      /* CSR adjacency of edges, per representative */
-	uint32_t *adj;          /* neighbour representative */
+	uint32_t *adj_off; /* CSR adjacency of edges, per representative */
+	uint32_t *adj;     /* neighbour representative */
 	uint32_t *adj_common;
 	uint32_t *cluster, *csize;
 	uint32_t n_clusters;
 	uint64_t n_pairs;
-	rp_pair *scratch;       /* pairs of one document while walking */
+	rp_pair *scratch; /* pairs of one document while walking */
 	size_t scratch_cap;
 	rp_stats stats;
 };

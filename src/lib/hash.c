@@ -21,8 +21,9 @@ uint64_t rp__hash(const void *p, size_t n, uint64_t seed)
 #if defined(__GNUC__)
 __attribute__((flatten))
 #endif
-size_t rp__hash_ngrams(const char *text, size_t len, const uint32_t *starts,
-		       size_t cps, unsigned n, uint64_t seed, uint64_t *out)
+size_t
+rp__hash_ngrams(const char *text, size_t len, const uint32_t *starts,
+		size_t cps, unsigned n, uint64_t seed, uint64_t *out)
 {
 	size_t i, count;
 	if (cps == 0)

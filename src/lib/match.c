@@ -22,7 +22,7 @@
 #include "corpus.h"
 #include "sketch.h"
 
-#define NONE UINT32_MAX
+#define NONE         UINT32_MAX
 #define VERIFY_CHUNK 256u
 
 typedef struct edge_vec {
@@ -36,9 +36,9 @@ typedef struct verify_job {
 	const uint32_t *reps;
 	uint32_t n_reps;
 	uint32_t n_chunks;
-	edge_vec *out;          /* one per chunk */
-	uint32_t **stamp;       /* one per thread */
-	uint64_t *cand, *ns;    /* one per thread */
+	edge_vec *out;       /* one per chunk */
+	uint32_t **stamp;    /* one per thread */
+	uint64_t *cand, *ns; /* one per thread */
 	atomic_uint next;
 	atomic_int failed;
 } verify_job;
@@ -101,8 +101,9 @@ static rp_status group_identical(rp_ctx *ctx)
 	sort_by_hash(idx, tmp, m, d);
 	for (i = 0; i < m; i = k) {
 		uint32_t r = idx[i];
-		for (k = i + 1; k < m && d[idx[k]].text_hash == d[r].text_hash &&
-				d[idx[k]].set_len == d[r].set_len;
+		for (k = i + 1;
+		     k < m && d[idx[k]].text_hash == d[r].text_hash &&
+		     d[idx[k]].set_len == d[r].set_len;
 		     k++) {
 			uint32_t x = idx[k];
 			/* equal hashes but different sets: a 64-bit collision,
@@ -346,7 +347,8 @@ static rp_status cluster_all(rp_ctx *ctx)
 		if (ctx->docs[i].set_len)
 			gsize[ctx->rep[i]]++;
 	for (i = 0; i < n; i++)
-		ctx->n_pairs += (uint64_t)gsize[i] * (gsize[i] - (gsize[i] > 0)) / 2;
+		ctx->n_pairs +=
+			(uint64_t)gsize[i] * (gsize[i] - (gsize[i] > 0)) / 2;
 	for (k = 0; k < ctx->n_edges; k++)
 		ctx->n_pairs += (uint64_t)gsize[ctx->edges[k].a] *
 				gsize[ctx->edges[k].b];
@@ -417,7 +419,8 @@ done:
 	free(reps);
 	free(row_of);
 	if (st != RP_OK)
-		rp__errf(ctx->err, st, "matching failed: %s", rp_status_str(st));
+		rp__errf(ctx->err, st, "matching failed: %s",
+			 rp_status_str(st));
 	return st;
 }
 
@@ -445,16 +448,16 @@ static rp_status push_pair(rp_ctx *ctx, size_t *np, uint32_t a, uint32_t b,
 {
 	const rp__docrec *da = &ctx->docs[a], *db = &ctx->docs[b];
 	rp_pair *p;
-	rp_status st = rp__grow((void **)&ctx->scratch, &ctx->scratch_cap,
-				*np + 1, sizeof *ctx->scratch,
-				SIZE_MAX / sizeof *ctx->scratch);
+	rp_status st =
+		rp__grow((void **)&ctx->scratch, &ctx->scratch_cap, *np + 1,
+			 sizeof *ctx->scratch, SIZE_MAX / sizeof *ctx->scratch);
 	if (st != RP_OK)
 		return st;
 	p = &ctx->scratch[(*np)++];
 	p->a = a;
 	p->b = b;
-	p->jaccard = (double)common /
-		     (double)(da->set_len + db->set_len - common);
+	p->jaccard =
+		(double)common / (double)(da->set_len + db->set_len - common);
 	p->contain_a = (double)common / (double)da->set_len;
 	p->contain_b = (double)common / (double)db->set_len;
 	p->simhash_dist = rp__popcount64(da->simhash ^ db->simhash);
@@ -479,15 +482,16 @@ rp_status rp_ctx_pairs(rp_ctx *ctx, rp_pair_fn fn, void *user)
 		for (x = ctx->grp_next[a]; st == RP_OK && x != NONE;
 		     x = ctx->grp_next[x])
 			st = push_pair(ctx, &np, a, x, ctx->docs[a].set_len);
-		for (k = ctx->adj_off[ra]; st == RP_OK && k < ctx->adj_off[ra + 1];
-		     k++)
+		for (k = ctx->adj_off[ra];
+		     st == RP_OK && k < ctx->adj_off[ra + 1]; k++)
 			for (y = ctx->adj[k]; st == RP_OK && y != NONE;
 			     y = ctx->grp_next[y])
 				if (y > a)
 					st = push_pair(ctx, &np, a, y,
 						       ctx->adj_common[k]);
 		if (st != RP_OK)
-			return rp__errf(ctx->err, st, "no memory to list pairs");
+			return rp__errf(ctx->err, st,
+					"no memory to list pairs");
 		qsort(ctx->scratch, np, sizeof *ctx->scratch, cmp_pair);
 		for (i = 0; i < np; i++)
 			if (fn(&ctx->scratch[i], user) != 0)

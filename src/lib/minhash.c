@@ -48,8 +48,8 @@ void rp__minhash(const uint64_t *h, size_t n, unsigned k, uint64_t seed,
 			if (src[j] != EMPTY)
 				continue;
 			for (attempt = 1; attempt <= 64u * k; attempt++) {
-				uint64_t g = rp__mix64(seed ^ ((uint64_t)j << 32) ^
-						       attempt);
+				uint64_t g = rp__mix64(
+					seed ^ ((uint64_t)j << 32) ^ attempt);
 				uint32_t b = (uint32_t)(((g >> 32) * k) >> 32);
 				if (src[b] != EMPTY) {
 					out[j] = src[b];
@@ -58,7 +58,8 @@ void rp__minhash(const uint64_t *h, size_t n, unsigned k, uint64_t seed,
 			}
 			/* Bounded probing; past it (odds below e^-64 with one
 			 * filled bin) the next filled bin in order. */
-			for (b2 = (j + 1) % k; out[j] == EMPTY; b2 = (b2 + 1) % k)
+			for (b2 = (j + 1) % k; out[j] == EMPTY;
+			     b2 = (b2 + 1) % k)
 				out[j] = src[b2];
 		}
 	}

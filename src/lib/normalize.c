@@ -68,6 +68,7 @@ int rp__norm_keeps(int32_t cp)
  * letters, digits and the symbols $+<=>^`|~ kept). The same answers as
  * rp__norm_keeps + case fold; a unit test checks all 128. Bytes >= 0x80
  * map to 0 and are never looked up. */
+/* clang-format off */
 static const unsigned char ascii_text[256] = {
 	  0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
 	  0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
@@ -86,11 +87,12 @@ static const unsigned char ascii_text[256] = {
 	  0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
 	  0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
 };
+/* clang-format on */
 
 static int inert(int32_t cp)
 {
-	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-	       cp == (int32_t)RP__REPLACEMENT;
+	return (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	       (cp >= 0x3400 && cp <= 0x4DBF) || cp == (int32_t)RP__REPLACEMENT;
 }
 
 /* Python's str.isspace(), which defines the peers' whitespace runs. */

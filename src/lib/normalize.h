@@ -9,16 +9,16 @@
 
 typedef struct rp__norm {
 	rp_norm mode;
-	size_t limit;       /* largest folded output, bytes */
-	char *out;          /* folded UTF-8 */
+	size_t limit; /* largest folded output, bytes */
+	char *out;    /* folded UTF-8 */
 	size_t out_cap;
-	uint32_t *starts;   /* byte offset of each code point, cps + 1 */
+	uint32_t *starts; /* byte offset of each code point, cps + 1 */
 	size_t starts_cap;
-	int32_t *ubuf;      /* utf8proc scratch */
+	int32_t *ubuf; /* utf8proc scratch */
 	size_t ubuf_cap;
 	/* results of the last run */
 	size_t out_len, cps, invalid, nul;
-	int ascii;          /* 1: one byte per code point, starts unused */
+	int ascii; /* 1: one byte per code point, starts unused */
 } rp__norm;
 
 void rp__norm_init(rp__norm *nm, rp_norm mode, size_t limit);

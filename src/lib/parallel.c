@@ -23,8 +23,7 @@ static void *trampoline(void *p)
 	return NULL;
 }
 
-void rp__parallel(unsigned n, void (*fn)(void *arg, unsigned t),
-		  void *arg)
+void rp__parallel(unsigned n, void (*fn)(void *arg, unsigned t), void *arg)
 {
 	pthread_t *th;
 	job *jobs;

@@ -9,9 +9,9 @@
 struct rp_signer {
 	rp_config cfg;
 	rp__norm norm;
-	uint64_t *hashes;   /* shingle hashes of the last text */
+	uint64_t *hashes; /* shingle hashes of the last text */
 	size_t hashes_cap;
-	uint32_t *set;      /* sorted distinct fingerprints */
+	uint32_t *set; /* sorted distinct fingerprints */
 	size_t set_cap;
 	uint32_t count[RP__SET_COUNT]; /* counting-sort scratch */
 	uint32_t minhash[RP_MAX_PERMS];

@@ -14,14 +14,14 @@
  */
 #include "sketch.h"
 
-#define PLANES 12
+#define PLANES      12
 #define FLUSH_EVERY 4088 /* a multiple of 8 below 2^PLANES */
 
-#define CSA(h, l, a, b, c)                       \
-	do {                                     \
-		uint64_t u_ = (a) ^ (b);         \
-		(h) = ((a) & (b)) | (u_ & (c));  \
-		(l) = u_ ^ (c);                  \
+#define CSA(h, l, a, b, c)                      \
+	do {                                    \
+		uint64_t u_ = (a) ^ (b);        \
+		(h) = ((a) & (b)) | (u_ & (c)); \
+		(l) = u_ ^ (c);                 \
 	} while (0)
 
 static void flush(uint64_t plane[PLANES], uint32_t total[64])

@@ -21,7 +21,7 @@ unsigned rp__popcount64(uint64_t x);
  * count (RP__SET_COUNT entries) as scratch; returns the number of
  * distinct values. */
 #define RP__SET_SORT_BITS 16
-#define RP__SET_COUNT ((1u << RP__SET_SORT_BITS) + 1)
+#define RP__SET_COUNT     ((1u << RP__SET_SORT_BITS) + 1)
 size_t rp__set_build(const uint64_t *h, size_t n, uint32_t *count,
 		     uint32_t *out);
 

@@ -17,9 +17,9 @@ int fuzz_normalize(const uint8_t *data, size_t size);
 int fuzz_jsonl(const uint8_t *data, size_t size);
 int fuzz_pipeline(const uint8_t *data, size_t size);
 
-#define CHECK(c)          \
-	do {              \
-		if (!(c)) \
+#define CHECK(c)                 \
+	do {                     \
+		if (!(c))        \
 			abort(); \
 	} while (0)
 

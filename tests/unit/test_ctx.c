@@ -12,18 +12,19 @@ typedef struct corpus {
 } corpus;
 
 static const char *const words[] = {
-	"river", "bridge", "council", "minister", "market", "ferry", "storm",
-	"harbor", "budget", "school", "energy", "battery", "railway", "court",
-	"station", "village", "factory", "report", "farmers", "weather",
-	"museum", "airport", "hospital", "election", "contract", "library"};
+	"river",    "bridge",  "council", "minister", "market",   "ferry",
+	"storm",    "harbor",  "budget",  "school",   "energy",   "battery",
+	"railway",  "court",   "station", "village",  "factory",  "report",
+	"farmers",  "weather", "museum",  "airport",  "hospital", "election",
+	"contract", "library"};
 
 static char *random_text(uint64_t *seed, size_t nwords)
 {
 	char *t = malloc(nwords * 12 + 1);
 	size_t i, n = 0;
 	for (i = 0; i < nwords; i++) {
-		const char *w = words[tu_rand(seed) % (sizeof words /
-						       sizeof words[0])];
+		const char *w =
+			words[tu_rand(seed) % (sizeof words / sizeof words[0])];
 		n += (size_t)sprintf(t + n, "%s%s", i ? " " : "", w);
 	}
 	return t;
@@ -152,8 +153,10 @@ static void test_ctx_clusters(void **state)
 	(void)state;
 	make_corpus(&c);
 	ctx = run(&c, NULL, 2, 0.0, &d);
-	assert_int_equal(cluster_of(ctx, "story-a"), cluster_of(ctx, "copy-a1"));
-	assert_int_equal(cluster_of(ctx, "story-a"), cluster_of(ctx, "copy-a2"));
+	assert_int_equal(cluster_of(ctx, "story-a"),
+			 cluster_of(ctx, "copy-a1"));
+	assert_int_equal(cluster_of(ctx, "story-a"),
+			 cluster_of(ctx, "copy-a2"));
 	assert_int_equal(cluster_of(ctx, "story-a"), cluster_of(ctx, "near-a"));
 	assert_int_not_equal(cluster_of(ctx, "story-a"),
 			     cluster_of(ctx, "excerpt-a"));
@@ -253,9 +256,9 @@ static void test_ctx_against_all_pairs(void **state)
 		doc.text = texts[i];
 		doc.text_len = strlen(texts[i]);
 		assert_int_equal(rp_ctx_add(ctx, &doc), RP_OK);
-		assert_int_equal(rp_signer_sign(s, texts[i], doc.text_len, 1,
-						&sig[i]),
-				 RP_OK);
+		assert_int_equal(
+			rp_signer_sign(s, texts[i], doc.text_len, 1, &sig[i]),
+			RP_OK);
 		sets[i] = malloc(sig[i].set_len * sizeof(uint32_t) + 1);
 		memcpy(sets[i], sig[i].set, sig[i].set_len * sizeof(uint32_t));
 		sig[i].set = sets[i];

@@ -54,10 +54,19 @@ static void test_jsonl_unicode_escapes(void **state)
 
 static void test_jsonl_errors(void **state)
 {
-	static const char *const bad[] = {
-		"", "[1]", "{", "{\"a\" 1}", "{\"a\":}", "{\"a\":1,}",
-		"{\"a\":\"x}", "{\"a\":tru}", "{\"a\":01}", "{\"a\":1} x",
-		"{\"a\":\"\\q\"}", "{\"a\":\"\\u12\"}", "{\"a\":\"\x01\"}"};
+	static const char *const bad[] = {"",
+					  "[1]",
+					  "{",
+					  "{\"a\" 1}",
+					  "{\"a\":}",
+					  "{\"a\":1,}",
+					  "{\"a\":\"x}",
+					  "{\"a\":tru}",
+					  "{\"a\":01}",
+					  "{\"a\":1} x",
+					  "{\"a\":\"\\q\"}",
+					  "{\"a\":\"\\u12\"}",
+					  "{\"a\":\"\x01\"}"};
 	parsed x;
 	size_t k;
 	(void)state;

@@ -61,7 +61,8 @@ static void test_normalize_drops_space_and_punctuation(void **state)
 	expect_text("Hello, World!  It's 2026.", "helloworldits2026");
 	expect_text("马斯克 等 千 名 科技 人士 ： 暂停",
 		    "马斯克等千名科技人士暂停");
-	expect_text("“人工智能 教父” —— 辛顿（Hinton）。", "人工智能教父辛顿hinton");
+	expect_text("“人工智能 教父” —— 辛顿（Hinton）。",
+		    "人工智能教父辛顿hinton");
 	expect_text("$5 + 3 = 8", "$5+3=8");
 }
 
@@ -77,7 +78,8 @@ static void test_normalize_width_and_case_fold(void **state)
 
 static void test_normalize_segmented_equals_unsegmented(void **state)
 {
-	const char *seg = "2023 - 03 - 29 15 : 42 来 源 ： 澎湃 新闻 未 来 生命";
+	const char *seg =
+		"2023 - 03 - 29 15 : 42 来 源 ： 澎湃 新闻 未 来 生命";
 	const char *flat = "2023-03-29 15:42来源：澎湃新闻未来生命";
 	size_t a, b;
 	char *x = fold(RP_NORM_TEXT, seg, strlen(seg), &a, NULL);
@@ -93,7 +95,8 @@ static void test_normalize_segmented_equals_unsegmented(void **state)
 static void test_normalize_seed_page_desegmented(void **state)
 {
 	size_t len, i, k = 0, a, b;
-	char *page = tu_read_file("../shared/seeds/portal-reprint-zh.txt", &len);
+	char *page =
+		tu_read_file("../shared/seeds/portal-reprint-zh.txt", &len);
 	char *flat, *x, *y;
 	(void)state;
 	if (!page) {
@@ -122,11 +125,15 @@ static void test_normalize_invalid_utf8_replaced(void **state)
 	size_t n;
 	/* a lone continuation byte, an overlong encoding, a surrogate, and a
 	 * character cut short at the end */
-	const char in[] = "a\x80" "b\xc0\xaf" "c\xed\xa0\x80" "d\xe4\xb8";
+	const char in[] = "a\x80"
+			  "b\xc0\xaf"
+			  "c\xed\xa0\x80"
+			  "d\xe4\xb8";
 	char *got = fold(RP_NORM_TEXT, in, sizeof in - 1, &n, &nm);
 	(void)state;
 	assert_int_equal(nm.invalid, 1 + 2 + 3 + 1);
-	assert_string_equal(got, "a\xef\xbf\xbd" "b\xef\xbf\xbd\xef\xbf\xbd"
+	assert_string_equal(got, "a\xef\xbf\xbd"
+				 "b\xef\xbf\xbd\xef\xbf\xbd"
 				 "c\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"
 				 "d\xef\xbf\xbd");
 	rp__norm_release(&nm);
@@ -167,7 +174,10 @@ static void test_normalize_lower_space(void **state)
 {
 	(void)state;
 	expect_lower_space("  Hello,\n\tWORLD!  ", "hello, world!");
-	expect_lower_space("A\xc2\xa0" "B\xe3\x80\x80" "C", "a b c");
+	expect_lower_space("A\xc2\xa0"
+			   "B\xe3\x80\x80"
+			   "C",
+			   "a b c");
 	expect_lower_space("", "");
 	expect_lower_space(" \n ", "");
 	expect_lower_space("ÀB", "àb");

@@ -12,11 +12,12 @@ typedef struct golden {
 
 static const char *const texts[] = {
 	"The quick brown fox jumps over the lazy dog.",
-	"马斯克 等 千 名 科技 人士 发 公开信 ： 暂停 训练 比 GPT - 4 更 强大 的 "
-	"AI系统",
+	"马斯克 等 千 名 科技 人士 发 公开信 ： "
+	"暂停 训练 比 GPT - 4 更 强大 的 AI系统",
 	"abc", ""};
 
 /* mode 0: --norm text --ngram 4; mode 1: --norm lower-space --ngram 5 */
+/* clang-format off */
 static const golden vectors[] = {
 	{0, 0, 0x132167164ab71624u, 0xfade1a702ed46adfu, 32, {0x3b82f63eu, 0x080c5631u, 0x1a818c34u, 0x5a629067u}},
 	{0, 1, 0xd05dec216517a4d1u, 0xfdffacdfd51bf14du, 28, {0x254c0439u, 0x9c52622au, 0xe43ac6d0u, 0x24d2d3ddu}},
@@ -27,6 +28,7 @@ static const golden vectors[] = {
 	{1, 2, 0x78af5f94892f3950u, 0x78af5f94892f3950u, 1, {0x892f3950u, 0x892f3950u, 0x892f3950u, 0x892f3950u}},
 	{1, 3, 0x0000000000000000u, 0x2d06800538d394c2u, 0, {0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu}},
 };
+/* clang-format on */
 
 static void test_signer_golden_vectors(void **state)
 {
@@ -42,7 +44,8 @@ static void test_signer_golden_vectors(void **state)
 		cfg.ngram = g->mode ? 5 : 4;
 		assert_int_equal(rp_signer_new(&s, &cfg), RP_OK);
 		assert_int_equal(rp_signer_sign(s, texts[g->text],
-						strlen(texts[g->text]), 1, &sig),
+						strlen(texts[g->text]), 1,
+						&sig),
 				 RP_OK);
 		assert_true(sig.simhash == g->simhash);
 		assert_true(sig.text_hash == g->text_hash);

@@ -65,8 +65,11 @@ static void test_minhash_estimates_jaccard(void **state)
 		for (s = 1; s <= 20; s++) {
 			uint64_t seed = s * 1000 + t;
 			/* |A|=|B|=n, shared c: J = c / (2n - c) */
-			size_t n = 1000, c = (size_t)(2.0 * n * targets[t] /
-						      (1 + targets[t]) + 0.5), i;
+			size_t n = 1000,
+			       c = (size_t)(2.0 * n * targets[t] /
+						    (1 + targets[t]) +
+					    0.5),
+			       i;
 			unsigned j, eq = 0;
 			for (i = 0; i < n; i++) {
 				a[i] = tu_rand(&seed);
