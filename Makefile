@@ -138,7 +138,7 @@ FUZZ_TARGETS = normalize jsonl pipeline
 fuzz: $(BA)/libreprint.a
 	@mkdir -p $(B)/fuzz
 	for t in $(FUZZ_TARGETS); do \
-	  clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -DFUZZ_TARGET_$$t \
+	  clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -DFUZZ_TARGET_$$t \
 	    -Iinclude -Isrc/lib -Isrc/cli $(DEP_CFLAGS) tests/fuzz/targets.c $(LIB_SRC) $(CLI_LIB) \
 	    -o $(B)/fuzz/fuzz_$$t $(LIBS) || exit 1; \
 	done

@@ -249,57 +249,51 @@ int cli_close_out(FILE *f, const char *path)
 	return 0;
 }
 
-void cli_json_str(FILE *f, const char *s)
+/* Write s escaped: backslash, tab, newline and CR as \\, \t, \n, \r;
+ * for JSON also quotes and the other control characters. */
+static void escape(FILE *f, const char *s, int json)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	putc('"', f);
 	for (; *p; p++) {
+		const char *e = NULL;
 		switch (*p) {
-		case '"':
-			fputs("\\\"", f);
-			break;
 		case '\\':
-			fputs("\\\\", f);
+			e = "\\\\";
 			break;
 		case '\n':
-			fputs("\\n", f);
+			e = "\\n";
 			break;
 		case '\r':
-			fputs("\\r", f);
+			e = "\\r";
 			break;
 		case '\t':
-			fputs("\\t", f);
+			e = "\\t";
+			break;
+		case '"':
+			e = json ? "\\\"" : NULL;
 			break;
 		default:
-			if (*p < 0x20)
-				fprintf(f, "\\u%04x", *p);
-			else
-				putc(*p, f);
+			break;
 		}
+		if (e)
+			fputs(e, f);
+		else if (json && *p < 0x20)
+			fprintf(f, "\\u%04x", *p);
+		else
+			putc(*p, f);
 	}
+}
+
+void cli_json_str(FILE *f, const char *s)
+{
+	putc('"', f);
+	escape(f, s, 1);
 	putc('"', f);
 }
 
 void cli_tsv_str(FILE *f, const char *s)
 {
-	for (; *s; s++) {
-		switch (*s) {
-		case '\t':
-			fputs("\\t", f);
-			break;
-		case '\n':
-			fputs("\\n", f);
-			break;
-		case '\r':
-			fputs("\\r", f);
-			break;
-		case '\\':
-			fputs("\\\\", f);
-			break;
-		default:
-			putc(*s, f);
-		}
-	}
+	escape(f, s, 0);
 }
 
 static int add_doc(void *user, const rp_doc *doc)

@@ -354,7 +354,7 @@ static int walk_dir(walk *w, const char *path, const char *rel,
 		n++;
 	}
 	closedir(dir);
-	if (rc == 0)
+	if (rc == 0 && n > 1)
 		qsort(names, n, sizeof *names, cmp_str);
 	w->dev[w->depth] = sb->st_dev;
 	w->ino[w->depth] = sb->st_ino;

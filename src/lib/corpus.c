@@ -281,7 +281,8 @@ rp_status rp_ctx_run(rp_ctx *ctx)
 	ctx->batch_cap = 0;
 	ctx->ran = 1;
 	/* Canonical numbering: by id, then content. */
-	qsort(ctx->docs, ctx->n, sizeof *ctx->docs, cmp_doc);
+	if (ctx->n > 1)
+		qsort(ctx->docs, ctx->n, sizeof *ctx->docs, cmp_doc);
 	for (i = 0; i + 1 < ctx->n; i++)
 		if (strcmp(ctx->docs[i].id, ctx->docs[i + 1].id) == 0) {
 			ctx->docs[i].flags |= RP_DOC_DUP_ID;

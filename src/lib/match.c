@@ -492,7 +492,8 @@ rp_status rp_ctx_pairs(rp_ctx *ctx, rp_pair_fn fn, void *user)
 		if (st != RP_OK)
 			return rp__errf(ctx->err, st,
 					"no memory to list pairs");
-		qsort(ctx->scratch, np, sizeof *ctx->scratch, cmp_pair);
+		if (np > 1)
+			qsort(ctx->scratch, np, sizeof *ctx->scratch, cmp_pair);
 		for (i = 0; i < np; i++)
 			if (fn(&ctx->scratch[i], user) != 0)
 				return rp__errf(ctx->err, RP_EINVAL,

@@ -115,6 +115,9 @@ has missing-text-line "$T/err" "bad.jsonl:3: skipping a line without a 'text'"
 has broken-jsonl-summary "$T/out" '2 inputs skipped'
 grep -q "^$T/bad.jsonl:6	" "$T/c" && ok missing-id-named-by-line || bad missing-id-named-by-line "$(cat "$T/c")"
 [ "$(wc -l <"$T/c")" -eq 3 ] && ok broken-jsonl-rest-read || bad broken-jsonl-rest-read "$(cat "$T/c")"
+mkdir -p "$T/emptydir"
+expect empty-dir 0 "$R" scan --clusters "$T/c" "$T/emptydir"
+has empty-dir-summary "$T/out" 'reprint scan: 0 documents'
 expect missing-path 0 "$R" scan "$T/in" "$T/does-not-exist"
 has missing-path-msg "$T/err" "cannot open '$T/does-not-exist'"
 : >"$T/empty.txt"

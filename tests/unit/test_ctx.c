@@ -119,29 +119,27 @@ static rp_ctx *run(const corpus *c, const size_t *order, unsigned threads,
 	return ctx;
 }
 
-static uint32_t cluster_of(rp_ctx *ctx, const char *id)
+static rp_doc_info doc_of(rp_ctx *ctx, const char *id)
 {
+	rp_doc_info d;
 	uint32_t i;
 	for (i = 0; i < rp_ctx_doc_count(ctx); i++) {
-		rp_doc_info d;
 		rp_ctx_doc(ctx, i, &d);
 		if (strcmp(d.id, id) == 0)
-			return d.cluster;
+			return d;
 	}
 	fail_msg("no document %s", id);
-	return 0;
+	return d;
+}
+
+static uint32_t cluster_of(rp_ctx *ctx, const char *id)
+{
+	return doc_of(ctx, id).cluster;
 }
 
 static uint32_t flags_of(rp_ctx *ctx, const char *id)
 {
-	uint32_t i;
-	for (i = 0; i < rp_ctx_doc_count(ctx); i++) {
-		rp_doc_info d;
-		rp_ctx_doc(ctx, i, &d);
-		if (strcmp(d.id, id) == 0)
-			return d.flags;
-	}
-	return UINT32_MAX;
+	return doc_of(ctx, id).flags;
 }
 
 static void test_ctx_clusters(void **state)
@@ -339,6 +337,23 @@ static void test_ctx_errors_and_flags(void **state)
 	rp_ctx_free(NULL);
 }
 
+static void test_ctx_empty_corpus(void **state)
+{
+	rp_config cfg;
+	rp_ctx *ctx;
+	dump d;
+	(void)state;
+	rp_config_init(&cfg);
+	assert_int_equal(rp_ctx_new(&ctx, &cfg), RP_OK);
+	assert_int_equal(rp_ctx_run(ctx), RP_OK);
+	assert_int_equal(rp_ctx_doc_count(ctx), 0);
+	assert_int_equal(rp_ctx_cluster_count(ctx), 0);
+	memset(&d, 0, sizeof d);
+	assert_int_equal(rp_ctx_pairs(ctx, dump_pair, &d), RP_OK);
+	assert_int_equal(d.count, 0);
+	rp_ctx_free(ctx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -347,6 +362,7 @@ int main(void)
 		cmocka_unit_test(test_ctx_deterministic),
 		cmocka_unit_test(test_ctx_against_all_pairs),
 		cmocka_unit_test(test_ctx_errors_and_flags),
+		cmocka_unit_test(test_ctx_empty_corpus),
 	};
 	return cmocka_run_group_tests_name("ctx", tests, NULL, NULL);
 }
