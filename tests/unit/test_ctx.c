@@ -354,6 +354,39 @@ static void test_ctx_empty_corpus(void **state)
 	rp_ctx_free(ctx);
 }
 
+/* A bucket over the cap is not enumerated, and that is counted. */
+static void test_ctx_bucket_cap(void **state)
+{
+	rp_config cfg;
+	rp_ctx *ctx;
+	rp_stats st;
+	uint64_t seed = 11;
+	char *base = random_text(&seed, 300);
+	size_t k, len = strlen(base);
+	(void)state;
+	rp_config_init(&cfg);
+	cfg.bucket_cap = 3;
+	assert_int_equal(rp_ctx_new(&ctx, &cfg), RP_OK);
+	for (k = 0; k < 6; k++) {
+		char id[8];
+		char *t = strdup(base);
+		rp_doc d = {0};
+		t[len - 1 - k] = 'Z'; /* distinct texts, one band in common */
+		snprintf(id, sizeof id, "v%zu", k);
+		d.id = id;
+		d.text = t;
+		d.text_len = len;
+		assert_int_equal(rp_ctx_add(ctx, &d), RP_OK);
+		free(t);
+	}
+	assert_int_equal(rp_ctx_run(ctx), RP_OK);
+	rp_ctx_stats(ctx, &st);
+	assert_true(st.buckets_capped > 0);
+	assert_true(st.capped_members >= 4);
+	free(base);
+	rp_ctx_free(ctx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -363,6 +396,7 @@ int main(void)
 		cmocka_unit_test(test_ctx_against_all_pairs),
 		cmocka_unit_test(test_ctx_errors_and_flags),
 		cmocka_unit_test(test_ctx_empty_corpus),
+		cmocka_unit_test(test_ctx_bucket_cap),
 	};
 	return cmocka_run_group_tests_name("ctx", tests, NULL, NULL);
 }
