@@ -14,10 +14,11 @@ PREFIX  ?= /usr/local
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Wpedantic -Wconversion -Wsign-conversion \
            -Wshadow -Werror
-DEPS_PKGS = libxxhash libutf8proc
-DEB_PKGS  = build-essential pkg-config libxxhash-dev libutf8proc-dev libcmocka-dev python3
+DEPS_PKGS = libxxhash libutf8proc uchardet opencc
+DEB_PKGS  = build-essential pkg-config libxxhash-dev libutf8proc-dev libuchardet-dev \
+            libopencc-dev libcmocka-dev python3
 DEP_CFLAGS := $(shell pkg-config --cflags $(DEPS_PKGS) 2>/dev/null)
-DEP_LIBS   := $(shell pkg-config --libs $(DEPS_PKGS) 2>/dev/null || echo -lxxhash -lutf8proc)
+DEP_LIBS   := $(shell pkg-config --libs $(DEPS_PKGS) 2>/dev/null || echo -lxxhash -lutf8proc -luchardet -lopencc)
 LIBS     = $(DEP_LIBS) -lm -lpthread
 
 SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer

@@ -80,6 +80,18 @@ typedef struct rp_config {
 	size_t max_doc_bytes; /* largest document accepted (64 MiB) */
 	size_t batch_bytes;   /* text buffered before signing (64 MiB) */
 	uint64_t seed;        /* seed of every hash (0) */
+	const char *encoding; /* charset of every input; NULL = detect
+	                         (BOM, UTF-8, uchardet) (NULL) */
+	int t2s;              /* fold Traditional Chinese to Simplified in
+	                         the text mode (1) */
+	int furniture;        /* drop page furniture by the built-in rules
+	                         (image placeholders, menus, share lines) (1) */
+	int boilerplate;      /* learn furniture from the corpus: lines on
+	                         many pages of one outlet (1) */
+	unsigned bp_min_docs; /* a line on at least this many pages ... (3) */
+	double bp_min_share;  /* ... and this share of them (0) */
+	unsigned bp_edge_lines; /* lines at each end of a page that name its
+	                           template when no outlet is given (5) */
 } rp_config;
 
 /* Fill *cfg with the defaults shown above. */
@@ -107,21 +119,31 @@ typedef struct rp_signature {
 	unsigned perms;
 	uint64_t simhash;   /* 64-bit SimHash (Charikar) */
 	uint64_t text_hash; /* xxh3 of the folded text */
+	const char *charset;  /* charset the bytes were read as */
+	size_t decode_errors; /* input bytes that could not be decoded */
+	size_t first_bad;     /* byte offset of the first of them */
+	size_t furniture_lines; /* lines dropped by the built-in rules */
 } rp_signature;
 
 rp_status rp_signer_new(rp_signer **out, const rp_config *cfg);
 void rp_signer_free(rp_signer *s);
 const char *rp_signer_errmsg(const rp_signer *s);
 
-/* Fold text only; *out and *out_len stay valid until the next call. */
+/* Decode and fold only; *out and *out_len stay valid until the next
+ * call. */
 rp_status rp_signer_normalize(rp_signer *s, const char *text, size_t len,
 			      const char **out, size_t *out_len);
 
-/* Fold, shingle and sign. The views in *sig stay valid until the next call
- * on the same signer. With want_set = 0 the sorted set is not built
- * (sig->set is NULL), which is all the MinHash/SimHash path needs. */
+/* Decode, fold, shingle and sign. The views in *sig stay valid until the
+ * next call on the same signer. With want_set = 0 the sorted set is not
+ * built (sig->set is NULL), which is all the MinHash/SimHash path needs.
+ * rp_signer_sign_as reads the bytes in the given charset (NULL: as
+ * configured). */
 rp_status rp_signer_sign(rp_signer *s, const char *text, size_t len,
 			 int want_set, rp_signature *sig);
+rp_status rp_signer_sign_as(rp_signer *s, const char *text, size_t len,
+			    const char *charset, int want_set,
+			    rp_signature *sig);
 
 typedef struct rp_similarity {
 	double jaccard;        /* exact, on the shingle sets */
@@ -163,6 +185,7 @@ typedef struct rp_doc {
 	const char *outlet;
 	const char *date;
 	const char *url;
+	const char *encoding; /* charset of this text; NULL = as configured */
 } rp_doc;
 
 /* Document flags (rp_doc_info.flags). */
@@ -172,10 +195,19 @@ typedef struct rp_doc {
 #define RP_DOC_DUP_ID       0x8u  /* another document has the same id */
 #define RP_DOC_NUL          0x10u /* holds NUL bytes */
 #define RP_DOC_FAILED       0x20u /* could not be folded; kept as empty */
+#define RP_DOC_DECODE_ERRORS 0x40u /* some bytes could not be decoded */
+#define RP_DOC_UNDECODABLE  0x80u /* most bytes could not be decoded: in
+                                     the outputs, left out of matching */
 
 typedef struct rp_doc_info {
 	const char *id;
 	const char *outlet, *date, *url; /* NULL when not given */
+	const char *charset;  /* charset the bytes were read as */
+	size_t decode_errors; /* bytes that could not be decoded */
+	size_t first_bad;     /* byte offset of the first of them */
+	size_t furniture_lines;   /* dropped by the built-in rules */
+	size_t boilerplate_lines; /* dropped as learned boilerplate */
+	const char *group;        /* outlet given, or "~" + template key */
 	size_t bytes;                    /* input text bytes */
 	size_t set_len;                  /* distinct shingles */
 	size_t invalid_utf8;             /* replaced sequences */
@@ -198,6 +230,10 @@ typedef struct rp_stats {
 	uint64_t docs, bytes, codepoints, shingles;
 	uint64_t empty_docs, short_docs, invalid_utf8_docs, invalid_utf8_seqs;
 	uint64_t nul_docs, dup_id_docs;
+	uint64_t converted_docs; /* read in a charset other than UTF-8 */
+	uint64_t decode_error_docs, undecodable_docs;
+	uint64_t furniture_lines, boilerplate_lines, boilerplate_keys;
+	uint64_t template_groups, inferred_docs, ungrouped_docs;
 	uint64_t exact_dup_docs; /* documents folded into an identical one */
 	uint64_t buckets, buckets_capped, capped_members;
 	uint64_t candidates, verified_pairs, pairs, clusters, clustered_docs;

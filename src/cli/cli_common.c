@@ -30,11 +30,16 @@ const char cli_common_help[] =
 	"  --max-doc-bytes N     largest document (64M); larger ones are "
 	"skipped\n"
 	"  --max-line-bytes N    longest JSONL line (256M)\n"
+	"  --encoding NAME       charset of every input (iconv name); default:\n"
+	"                        a BOM, else UTF-8 if valid, else detected\n"
+	"  --encoding-field F    JSONL field naming each text's charset\n"
 	"Similarity:\n"
 	"  --norm text|lower-space\n"
 	"                        text: NFKC + case fold, whitespace and\n"
 	"                        punctuation dropped (default); lower-space:\n"
 	"                        lowercase, whitespace runs to one space\n"
+	"  --no-t2s              keep Traditional Chinese as it is (default:\n"
+	"                        folded to Simplified in the text mode)\n"
 	"  --ngram N             shingle width in code points (4)\n"
 	"  --perms K             MinHash values, 1..1024 (128)\n"
 	"  --threshold T         Jaccard that joins a pair (0.8)\n"
@@ -179,6 +184,15 @@ int cli_common_opt(int code, const char *arg, rp_config *cfg, input_opts *io)
 		return 0;
 	case OPT_JSONL:
 		io->jsonl = 1;
+		return 0;
+	case OPT_ENCODING:
+		cfg->encoding = arg;
+		return 0;
+	case OPT_ENCODING_FIELD:
+		io->encoding_field = arg;
+		return 0;
+	case OPT_NO_T2S:
+		cfg->t2s = 0;
 		return 0;
 	case OPT_ID_FIELD:
 		io->id_field = arg;

@@ -83,7 +83,9 @@ static void flag_names(FILE *f, uint32_t flags)
 		     {RP_DOC_INVALID_UTF8, "invalid_utf8"},
 		     {RP_DOC_DUP_ID, "duplicate_id"},
 		     {RP_DOC_NUL, "nul"},
-		     {RP_DOC_FAILED, "failed"}};
+		     {RP_DOC_FAILED, "failed"},
+		     {RP_DOC_DECODE_ERRORS, "decode_errors"},
+		     {RP_DOC_UNDECODABLE, "undecodable"}};
 	size_t k;
 	int first = 1;
 	putc('[', f);
@@ -121,6 +123,7 @@ static int write_clusters(rp_ctx *ctx, const char *path, int jsonl)
 			json_member(f, "outlet", d.outlet);
 			json_member(f, "date", d.date);
 			json_member(f, "url", d.url);
+			json_member(f, "encoding", d.charset);
 			fprintf(f, ",\"shingles\":%zu,\"flags\":", d.set_len);
 			flag_names(f, d.flags);
 			fputs("}\n", f);
@@ -304,6 +307,15 @@ static void print_summary(FILE *f, rp_ctx *ctx, const cli_reader *rd, long show)
 			"(%llu sequences replaced)\n",
 			(unsigned long long)s.invalid_utf8_docs,
 			(unsigned long long)s.invalid_utf8_seqs);
+	if (s.converted_docs)
+		fprintf(f, "  note: %llu documents read in a charset other than "
+			   "UTF-8\n",
+			(unsigned long long)s.converted_docs);
+	if (s.decode_error_docs)
+		fprintf(f, "  note: %llu documents with bytes that could not be "
+			   "decoded, %llu of them mostly (kept apart)\n",
+			(unsigned long long)s.decode_error_docs,
+			(unsigned long long)s.undecodable_docs);
 	if (s.nul_docs)
 		fprintf(f, "  note: %llu documents hold NUL bytes\n",
 			(unsigned long long)s.nul_docs);
@@ -317,6 +329,25 @@ static void print_summary(FILE *f, rp_ctx *ctx, const cli_reader *rd, long show)
 			(unsigned long long)rd->in.bad_lines,
 			(unsigned long long)rd->in.no_text);
 	print_clusters(f, ctx, show);
+}
+
+/* One warning per document whose bytes did not all decode. */
+static void warn_decoding(rp_ctx *ctx)
+{
+	uint32_t i, n = rp_ctx_doc_count(ctx);
+	for (i = 0; i < n; i++) {
+		rp_doc_info d;
+		rp_ctx_doc(ctx, i, &d);
+		if (!(d.flags & RP_DOC_DECODE_ERRORS))
+			continue;
+		fprintf(stderr,
+			"reprint: warning: document '%s': %zu bytes could not "
+			"be decoded as %s (the first at byte %zu)%s\n",
+			d.id, d.decode_errors, d.charset, d.first_bad,
+			d.flags & RP_DOC_UNDECODABLE
+				? "; too many to match it, it is listed alone"
+				: "");
+	}
 }
 
 static double now_s(void)
@@ -456,6 +487,8 @@ int cmd_scan(int argc, char **argv)
 		cli_error("%s", rp_ctx_errmsg(rd.ctx));
 		rc = EXIT_RUNTIME;
 	}
+	if (rc == EXIT_OK && !io.quiet)
+		warn_decoding(rd.ctx);
 	t0 = now_s();
 	if (rc == EXIT_OK && o.clusters &&
 	    write_clusters(rd.ctx, o.clusters, o.jsonl))

@@ -165,18 +165,19 @@ static int read_plain(walk *w, FILE *f, const char *path, const char *shown)
 static int jsonl_line(walk *w, const char *path, uint64_t lineno,
 		      const char *line, size_t n)
 {
-	jsonl_field f[5] = {{w->o->id_field, NULL, 0, 0},
+	jsonl_field f[6] = {{w->o->id_field, NULL, 0, 0},
 			    {w->o->text_field, NULL, 0, 0},
 			    {w->o->outlet_field, NULL, 0, 0},
 			    {w->o->date_field, NULL, 0, 0},
-			    {w->o->url_field, NULL, 0, 0}};
+			    {w->o->url_field, NULL, 0, 0},
+			    {w->o->encoding_field, NULL, 0, 0}};
 	char where[64], idbuf[4096];
 	rp_doc d;
 	w->st->lines++;
 	snprintf(where, sizeof where, "%llu", (unsigned long long)lineno);
 	if (n == 0 || (n == 1 && line[0] == '\r'))
 		return 0; /* blank lines are not documents */
-	if (jsonl_parse(&w->jp, line, n, f, 5) != 0) {
+	if (jsonl_parse(&w->jp, line, n, f, 6) != 0) {
 		w->st->bad_lines++;
 		w->st->skipped++;
 		warn(w, "%s:%s: skipping a broken JSONL line: %s", path, where,
@@ -203,6 +204,7 @@ static int jsonl_line(walk *w, const char *path, uint64_t lineno,
 	d.outlet = f[2].found ? f[2].val : NULL;
 	d.date = f[3].found ? f[3].val : NULL;
 	d.url = f[4].found ? f[4].val : NULL;
+	d.encoding = f[5].found ? f[5].val : NULL;
 	if (d.text_len > w->o->max_doc_bytes) {
 		w->st->too_big++;
 		w->st->skipped++;

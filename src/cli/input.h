@@ -12,6 +12,7 @@ typedef struct input_opts {
 	int id_basename; /* file ids: name without extension */
 	const char *id_field, *text_field;
 	const char *outlet_field, *date_field, *url_field; /* NULL = none */
+	const char *encoding_field; /* JSONL field naming the charset */
 	size_t max_doc_bytes;
 	size_t max_line_bytes;
 	int quiet; /* no warnings on stderr */

@@ -25,6 +25,13 @@ void rp_config_init(rp_config *cfg)
 	cfg->max_doc_bytes = (size_t)64 << 20;
 	cfg->batch_bytes = (size_t)64 << 20;
 	cfg->seed = 0;
+	cfg->encoding = NULL;
+	cfg->t2s = 1;
+	cfg->furniture = 1;
+	cfg->boilerplate = 1;
+	cfg->bp_min_docs = 3;
+	cfg->bp_min_share = 0.0;
+	cfg->bp_edge_lines = 5;
 }
 
 static int in01(double x)
@@ -69,6 +76,14 @@ rp_status rp__config_check(const rp_config *cfg, char *err)
 		return rp__errf(err, RP_EINVAL,
 				"%u bands x %u rows need more than %u perms",
 				cfg->bands, cfg->rows, cfg->perms);
+	if (!in01(cfg->bp_min_share))
+		return rp__errf(err, RP_EINVAL,
+				"boilerplate share %g is outside [0, 1]",
+				cfg->bp_min_share);
+	if (cfg->boilerplate && cfg->bp_min_docs < 2)
+		return rp__errf(err, RP_EINVAL,
+				"boilerplate needs at least 2 pages (got %u)",
+				cfg->bp_min_docs);
 	if (cfg->bucket_cap < 2)
 		return rp__errf(err, RP_EINVAL,
 				"bucket cap must be at least 2");

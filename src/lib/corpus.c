@@ -9,10 +9,13 @@
  * grows with the number of shingles, not with the text read.
  */
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "boilerplate.h"
 #include "corpus.h"
+#include "hash.h"
 
 #define SIGN_CHUNK 8u
 #define SET_BLOCK  ((size_t)4 << 20)
@@ -65,6 +68,7 @@ void rp_ctx_free(rp_ctx *ctx)
 	free(ctx->workers);
 	rp__arena_release(&ctx->strings);
 	free(ctx->docs);
+	free(ctx->learned_keys);
 	free(ctx->mh);
 	free(ctx->batch);
 	free(ctx);
@@ -87,9 +91,12 @@ static void sign_one(rp_ctx *ctx, rp__worker *w, uint32_t i)
 	rp_signature sig;
 	rp_status st;
 	uint32_t *set = NULL;
+	size_t learned_lines = 0;
 
-	st = rp_signer_sign(&w->signer, ctx->batch + d->text_off, d->bytes, 1,
-			    &sig);
+	st = rp__signer_sign_page(&w->signer, ctx->batch + d->text_off,
+				  d->bytes, d->encoding,
+				  ctx->learned.n ? &ctx->learned : NULL,
+				  d->group, 1, &sig, &learned_lines);
 	if (w->signer.norm.nul)
 		d->flags |= RP_DOC_NUL;
 	if (st != RP_OK) {
@@ -105,6 +112,19 @@ static void sign_one(rp_ctx *ctx, rp__worker *w, uint32_t i)
 		memset(ctx->mh + (size_t)d->add_index * ctx->cfg.perms, 0xFF,
 		       ctx->cfg.perms * sizeof(uint32_t));
 		return;
+	}
+	d->charset = rp__arena_strndup(&w->sets, sig.charset,
+				       strlen(sig.charset));
+	d->furniture_lines = (uint32_t)sig.furniture_lines;
+	d->boilerplate_lines = (uint32_t)learned_lines;
+	d->decode_errors = sig.decode_errors;
+	d->first_bad = sig.first_bad;
+	if (sig.decode_errors)
+		d->flags |= RP_DOC_DECODE_ERRORS;
+	if (sig.decode_errors * 2 > d->bytes) {
+		/* mostly undecodable: listed, but not matched on noise */
+		d->flags |= RP_DOC_UNDECODABLE;
+		sig.set_len = 0;
 	}
 	if (sig.set_len) {
 		set = rp__arena_alloc(&w->sets, sig.set_len * sizeof *set);
@@ -184,6 +204,101 @@ static rp_status flush_batch(rp_ctx *ctx)
 	return worst == UINT32_MAX ? RP_OK : RP_ENOMEM;
 }
 
+/* Pass 1 of learning: the folded-line hashes of every page. */
+static void lines_worker(void *arg, unsigned t)
+{
+	sign_job *j = arg;
+	rp_ctx *ctx = j->ctx;
+	rp__worker *w = &ctx->workers[t];
+	uint64_t t0 = rp__now_ns();
+	for (;;) {
+		uint32_t c = atomic_fetch_add(&j->next, SIGN_CHUNK), i, end;
+		if (c >= j->last - j->first)
+			break;
+		end = j->first + c + SIGN_CHUNK;
+		if (end > j->last)
+			end = j->last;
+		for (i = j->first + c; i < end; i++) {
+			rp__docrec *d = &ctx->docs[i];
+			const uint64_t *lines;
+			uint64_t *copy;
+			size_t n;
+			rp__decoded dec;
+			if (rp__signer_page_lines(&w->signer,
+						  ctx->batch + d->text_off,
+						  d->bytes, d->encoding, &lines,
+						  &n, &dec) != RP_OK ||
+			    n == 0 || n > UINT32_MAX)
+				continue;
+			copy = rp__arena_alloc(&w->sets, n * sizeof *copy);
+			if (!copy)
+				continue; /* learning goes on without it */
+			memcpy(copy, lines, n * sizeof *copy);
+			d->lines = copy;
+			d->n_lines = (uint32_t)n;
+		}
+	}
+	w->ns += rp__now_ns() - t0;
+}
+
+static rp_status learn_boilerplate(rp_ctx *ctx)
+{
+	sign_job j;
+	rp__bp_doc *bd;
+	rp__bp_params p;
+	rp__bp_result r;
+	uint32_t i;
+	rp_status st;
+	j.ctx = ctx;
+	j.first = 0;
+	j.last = ctx->n;
+	atomic_init(&j.next, 0);
+	rp__parallel(ctx->threads, lines_worker, &j);
+	bd = rp__calloc_n((size_t)ctx->n + 1, sizeof *bd);
+	if (!bd)
+		return rp__errf(ctx->err, RP_ENOMEM,
+				"no memory to learn boilerplate");
+	for (i = 0; i < ctx->n; i++) {
+		const char *o = ctx->docs[i].outlet;
+		bd[i].lines = ctx->docs[i].lines;
+		bd[i].n = ctx->docs[i].n_lines;
+		bd[i].outlet = o && *o ? rp__hash(o, strlen(o), ctx->cfg.seed) | 1
+				       : 0;
+	}
+	p.min_docs = ctx->cfg.bp_min_docs;
+	p.min_share = ctx->cfg.bp_min_share;
+	p.edge_lines = ctx->cfg.bp_edge_lines;
+	p.seed = ctx->cfg.seed;
+	st = rp__bp_learn(bd, ctx->n, &p, &r);
+	if (st != RP_OK) {
+		free(bd);
+		return rp__errf(ctx->err, st, "no memory to learn boilerplate");
+	}
+	for (i = 0; i < ctx->n; i++) {
+		rp__docrec *d = &ctx->docs[i];
+		d->group = bd[i].group;
+		if (d->outlet && *d->outlet) {
+			d->group_name = d->outlet;
+		} else if (bd[i].inferred) {
+			char name[24];
+			snprintf(name, sizeof name, "~%016llx",
+				 (unsigned long long)bd[i].group);
+			d->group_name =
+				rp__arena_strndup(&ctx->strings, name,
+						  strlen(name));
+		}
+	}
+	ctx->learned_keys = r.keys;
+	ctx->learned.keys = r.keys;
+	ctx->learned.n = r.n;
+	ctx->stats.boilerplate_keys = r.n;
+	ctx->stats.template_groups = r.groups;
+	ctx->stats.inferred_docs = r.inferred_docs;
+	ctx->stats.ungrouped_docs = r.ungrouped_docs;
+	free(bd);
+	return RP_OK;
+}
+
 static const char *keep_str(rp_ctx *ctx, const char *s)
 {
 	return s ? rp__arena_strndup(&ctx->strings, s, strlen(s)) : NULL;
@@ -209,7 +324,9 @@ rp_status rp_ctx_add(rp_ctx *ctx, const rp_doc *doc)
 	if (ctx->n == UINT32_MAX - 1)
 		return rp__errf(ctx->err, RP_ETOOBIG,
 				"too many documents in one run");
-	if (ctx->batch_len + doc->text_len > ctx->cfg.batch_bytes) {
+	/* learning boilerplate needs every page before signing any */
+	if (!ctx->cfg.boilerplate &&
+	    ctx->batch_len + doc->text_len > ctx->cfg.batch_bytes) {
 		st = flush_batch(ctx);
 		if (st != RP_OK)
 			return st;
@@ -233,8 +350,9 @@ rp_status rp_ctx_add(rp_ctx *ctx, const rp_doc *doc)
 	d->outlet = keep_str(ctx, doc->outlet);
 	d->date = keep_str(ctx, doc->date);
 	d->url = keep_str(ctx, doc->url);
+	d->encoding = keep_str(ctx, doc->encoding);
 	if (!d->id || (doc->outlet && !d->outlet) || (doc->date && !d->date) ||
-	    (doc->url && !d->url))
+	    (doc->url && !d->url) || (doc->encoding && !d->encoding))
 		return rp__errf(ctx->err, RP_ENOMEM,
 				"no memory for document '%s'", doc->id);
 	d->bytes = doc->text_len;
@@ -273,6 +391,11 @@ rp_status rp_ctx_run(rp_ctx *ctx)
 		return rp__errf(ctx->err, RP_ESTATE,
 				"the context has already run");
 	t0 = rp__now_ns();
+	if (ctx->cfg.boilerplate && ctx->n > 0) {
+		st = learn_boilerplate(ctx);
+		if (st != RP_OK)
+			return st;
+	}
 	st = flush_batch(ctx);
 	if (st != RP_OK)
 		return st;
@@ -315,6 +438,12 @@ rp_status rp_ctx_doc(const rp_ctx *ctx, uint32_t i, rp_doc_info *out)
 	out->outlet = d->outlet;
 	out->date = d->date;
 	out->url = d->url;
+	out->charset = d->charset ? d->charset : "UTF-8";
+	out->decode_errors = d->decode_errors;
+	out->first_bad = d->first_bad;
+	out->furniture_lines = d->furniture_lines;
+	out->boilerplate_lines = d->boilerplate_lines;
+	out->group = d->group_name;
 	out->bytes = d->bytes;
 	out->set_len = d->set_len;
 	out->invalid_utf8 = d->invalid;

@@ -383,6 +383,14 @@ rp_status rp__match_run(rp_ctx *ctx)
 		ctx->stats.invalid_utf8_seqs += d->invalid;
 		ctx->stats.nul_docs += (d->flags & RP_DOC_NUL) != 0;
 		ctx->stats.dup_id_docs += (d->flags & RP_DOC_DUP_ID) != 0;
+		ctx->stats.converted_docs +=
+			d->charset && strcmp(d->charset, "UTF-8") != 0;
+		ctx->stats.decode_error_docs +=
+			(d->flags & RP_DOC_DECODE_ERRORS) != 0;
+		ctx->stats.undecodable_docs +=
+			(d->flags & RP_DOC_UNDECODABLE) != 0;
+		ctx->stats.furniture_lines += d->furniture_lines;
+		ctx->stats.boilerplate_lines += d->boilerplate_lines;
 	}
 	t0 = rp__now_ns();
 	st = group_identical(ctx);

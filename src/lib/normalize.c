@@ -16,6 +16,9 @@
  * directly followed by non-ASCII bytes starts the run, because a combining
  * mark after it may compose with it (e + U+0301 -> é); nothing composes
  * with a following ASCII character, so runs end at ASCII.
+ *
+ * With t2s on (text mode), ideographs are also folded from Traditional to
+ * Simplified through a table read from OpenCC (script.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +27,7 @@
 
 #include "common.h"
 #include "normalize.h"
+#include "script.h"
 #include "utf8.h"
 
 #define FOLD_OPTS (UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD)
@@ -126,6 +130,16 @@ static rp_status reserve(rp__norm *nm, size_t more)
 	return st;
 }
 
+/* Traditional to Simplified, for the text mode. */
+static inline uint32_t t2s(rp__norm *nm, uint32_t cp)
+{
+	if (!nm->t2s || cp < RP__T2S_FIRST || cp > RP__T2S_LAST)
+		return cp;
+	if (!nm->t2s_table)
+		nm->t2s_table = rp__t2s_table();
+	return rp__t2s(nm->t2s_table, cp);
+}
+
 static inline void put_cp(rp__norm *nm, uint32_t cp)
 {
 	if (!nm->ascii)
@@ -164,7 +178,7 @@ static rp_status fold_run(rp__norm *nm, const char *s, size_t n)
 		return st;
 	for (k = 0; k < got; k++)
 		if (rp__norm_keeps(nm->ubuf[k]))
-			put_cp(nm, (uint32_t)nm->ubuf[k]);
+			put_cp(nm, t2s(nm, (uint32_t)nm->ubuf[k]));
 	return RP_OK;
 }
 
@@ -243,7 +257,7 @@ static rp_status run_text(rp__norm *nm, const unsigned char *s, size_t len)
 				nm->invalid++;
 				cp = (int32_t)RP__REPLACEMENT;
 			}
-			put_cp(nm, (uint32_t)cp);
+			put_cp(nm, t2s(nm, (uint32_t)cp));
 			i += adv;
 			run = i;
 		}

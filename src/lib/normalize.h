@@ -19,6 +19,8 @@ typedef struct rp__norm {
 	/* results of the last run */
 	size_t out_len, cps, invalid, nul;
 	int ascii; /* 1: one byte per code point, starts unused */
+	int t2s;                   /* fold Traditional to Simplified */
+	const uint32_t *t2s_table; /* fetched on the first ideograph */
 } rp__norm;
 
 void rp__norm_init(rp__norm *nm, rp_norm mode, size_t limit);

@@ -21,11 +21,19 @@ void rp__signer_init(rp_signer *s, const rp_config *cfg)
 	 * the folded text may reach 12x the input; with inputs capped at
 	 * 256 MiB its byte offsets still fit in 32 bits. */
 	rp__norm_init(&s->norm, cfg->norm, cfg->max_doc_bytes * 12 + 64);
+	s->norm.t2s = cfg->t2s && cfg->norm == RP_NORM_TEXT;
+	/* UTF-8 of any charset is at most 4 bytes per input byte (a 1-byte
+	 * charset to 3, GB18030 4 to 4, UTF-16 2 to 3). */
+	rp__decoder_init(&s->dec, cfg->max_doc_bytes * 4 + 64);
+	rp__page_init(&s->page, cfg->max_doc_bytes * 12 + 64, cfg->seed);
+	s->page.lnorm.t2s = cfg->t2s;
 }
 
 void rp__signer_release(rp_signer *s)
 {
 	rp__norm_release(&s->norm);
+	rp__decoder_release(&s->dec);
+	rp__page_release(&s->page);
 	free(s->hashes);
 	free(s->set);
 	memset(s, 0, sizeof *s);
@@ -63,29 +71,82 @@ const char *rp_signer_errmsg(const rp_signer *s)
 	return s ? s->err : "no signer";
 }
 
-static rp_status fold(rp_signer *s, const char *text, size_t len)
+static rp_status check_input(rp_signer *s, const char *text, size_t len)
 {
-	rp_status st;
 	if (!text && len)
 		return rp__errf(s->err, RP_EINVAL, "text is NULL");
 	if (len > s->cfg.max_doc_bytes)
 		return rp__errf(s->err, RP_ETOOBIG,
 				"text of %zu bytes exceeds the %zu-byte limit",
 				len, s->cfg.max_doc_bytes);
-	st = rp__norm_run(&s->norm, text ? text : "", len);
+	return RP_OK;
+}
+
+static rp_status decode(rp_signer *s, const char *text, size_t len,
+			const char *charset, rp__decoded *dec)
+{
+	rp_status st = check_input(s, text, len);
+	if (st != RP_OK)
+		return st;
+	st = rp__decode(&s->dec, text ? text : "", len,
+			charset ? charset : s->cfg.encoding, dec);
+	if (st != RP_OK)
+		return rp__errf(s->err, st, "cannot decode text: %s",
+				rp_status_str(st));
+	return RP_OK;
+}
+
+static rp_status fold_text(rp_signer *s, const char *text, size_t len)
+{
+	rp_status st = rp__norm_run(&s->norm, text, len);
 	if (st != RP_OK)
 		return rp__errf(s->err, st, "cannot fold text: %s",
 				rp_status_str(st));
 	return RP_OK;
 }
 
+/* Decode, drop furniture, fold. Learned lines are dropped only while
+ * something remains to match on; rule-dropped lines likewise. */
+static rp_status fold(rp_signer *s, const char *text, size_t len,
+		      const char *charset, const rp__bpset *learned,
+		      uint64_t group, rp__decoded *dec, size_t *rule_lines,
+		      size_t *learned_lines)
+{
+	rp_status st = decode(s, text, len, charset, dec);
+	*rule_lines = *learned_lines = 0;
+	if (st != RP_OK)
+		return st;
+	if (s->cfg.furniture || learned) {
+		st = rp__page_lines(&s->page, dec->text, dec->len,
+				    s->cfg.furniture, learned, group);
+		if (st != RP_OK)
+			return rp__errf(s->err, st, "cannot read lines: %s",
+					rp_status_str(st));
+		st = fold_text(s, s->page.kept, s->page.kept_len);
+		if (st != RP_OK)
+			return st;
+		if (s->norm.cps >= s->cfg.ngram) {
+			*rule_lines = s->page.dropped_rule;
+			*learned_lines = s->page.dropped_learned;
+			return RP_OK;
+		}
+		if (learned)
+			return fold(s, text, len, charset, NULL, 0, dec,
+				    rule_lines, learned_lines);
+	}
+	return fold_text(s, dec->text, dec->len);
+}
+
 rp_status rp_signer_normalize(rp_signer *s, const char *text, size_t len,
 			      const char **out, size_t *out_len)
 {
+	rp__decoded dec;
+	size_t rule_lines, learned_lines;
 	rp_status st;
 	if (!s || !out || !out_len)
 		return RP_EINVAL;
-	st = fold(s, text, len);
+	st = fold(s, text, len, NULL, NULL, 0, &dec, &rule_lines,
+		  &learned_lines);
 	if (st != RP_OK)
 		return st;
 	*out = s->norm.out;
@@ -96,12 +157,48 @@ rp_status rp_signer_normalize(rp_signer *s, const char *text, size_t len,
 rp_status rp_signer_sign(rp_signer *s, const char *text, size_t len,
 			 int want_set, rp_signature *sig)
 {
-	rp__norm *nm;
-	size_t need, n;
-	rp_status st;
+	return rp_signer_sign_as(s, text, len, NULL, want_set, sig);
+}
+
+rp_status rp_signer_sign_as(rp_signer *s, const char *text, size_t len,
+			    const char *charset, int want_set,
+			    rp_signature *sig)
+{
+	size_t learned_lines;
 	if (!s || !sig)
 		return RP_EINVAL;
-	st = fold(s, text, len);
+	return rp__signer_sign_page(s, text, len, charset, NULL, 0, want_set,
+				    sig, &learned_lines);
+}
+
+rp_status rp__signer_page_lines(rp_signer *s, const char *text, size_t len,
+				const char *charset, const uint64_t **lines,
+				size_t *n, rp__decoded *dec)
+{
+	rp_status st = decode(s, text, len, charset, dec);
+	if (st != RP_OK)
+		return st;
+	st = rp__page_lines(&s->page, dec->text, dec->len, s->cfg.furniture,
+			    NULL, 0);
+	if (st != RP_OK)
+		return rp__errf(s->err, st, "cannot read lines: %s",
+				rp_status_str(st));
+	*lines = s->page.hashes;
+	*n = s->page.n_hashes;
+	return RP_OK;
+}
+
+rp_status rp__signer_sign_page(rp_signer *s, const char *text, size_t len,
+			       const char *charset, const rp__bpset *learned,
+			       uint64_t group, int want_set, rp_signature *sig,
+			       size_t *learned_lines)
+{
+	rp__decoded dec;
+	rp__norm *nm;
+	size_t need, n, rule_lines;
+	rp_status st;
+	st = fold(s, text, len, charset, learned, group, &dec, &rule_lines,
+		  learned_lines);
 	if (st != RP_OK)
 		return st;
 	nm = &s->norm;
@@ -124,6 +221,10 @@ rp_status rp_signer_sign(rp_signer *s, const char *text, size_t len,
 	sig->minhash = s->minhash;
 	sig->simhash = rp__simhash(s->hashes, n);
 	sig->text_hash = rp__hash(nm->out, nm->out_len, s->cfg.seed);
+	sig->charset = dec.charset;
+	sig->decode_errors = dec.errors;
+	sig->first_bad = dec.first_bad;
+	sig->furniture_lines = rule_lines;
 	if (want_set) {
 		st = rp__grow((void **)&s->set, &s->set_cap, need,
 			      sizeof(uint32_t), nm->limit);

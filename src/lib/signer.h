@@ -3,12 +3,16 @@
 #define RP_SIGNER_H
 
 #include "common.h"
+#include "encoding.h"
 #include "normalize.h"
+#include "page.h"
 #include "sketch.h"
 
 struct rp_signer {
 	rp_config cfg;
+	rp__decoder dec;
 	rp__norm norm;
+	rp__page page;
 	uint64_t *hashes; /* shingle hashes of the last text */
 	size_t hashes_cap;
 	uint32_t *set; /* sorted distinct fingerprints */
@@ -21,5 +25,20 @@ struct rp_signer {
 /* Initialise an embedded signer (no allocation until first use). */
 void rp__signer_init(rp_signer *s, const rp_config *cfg);
 void rp__signer_release(rp_signer *s);
+
+/* Sign a page, dropping furniture by the rules (cfg.furniture) and the
+ * lines of learned (when not NULL) for group. dec receives how the bytes
+ * were decoded; sig->furniture_lines counts the rule drops and
+ * *learned_lines the learned ones. */
+rp_status rp__signer_sign_page(rp_signer *s, const char *text, size_t len,
+			       const char *charset, const rp__bpset *learned,
+			       uint64_t group, int want_set, rp_signature *sig,
+			       size_t *learned_lines);
+
+/* The folded-line hashes of a page after the built-in rules, for
+ * learning; the view stays valid until the next call. */
+rp_status rp__signer_page_lines(rp_signer *s, const char *text, size_t len,
+				const char *charset, const uint64_t **lines,
+				size_t *n, rp__decoded *dec);
 
 #endif

@@ -1,0 +1,198 @@
+/*
+ * boilerplate.c - learning page furniture from the corpus.
+ *
+ * Furniture is what repeats across different stories of one outlet, not
+ * what repeats across many pages: a wire story reprinted by hundreds of
+ * outlets repeats too. So lines are counted per outlet, and a line is
+ * boilerplate for an outlet when it is on at least min_docs of that
+ * outlet's pages (and min_share of them). A story is on an outlet's pages
+ * once, so its lines stay, however many outlets carry it.
+ *
+ * Where no outlet is given, pages are grouped by their template: the
+ * first of the page's first edge_lines lines that is on at least min_docs
+ * pages of the corpus (a masthead, a navigation bar) and the last such
+ * line among its last edge_lines lines (a copyright or footer line).
+ * Headlines sit below the masthead and stories end above the footer, so a
+ * story's own lines rarely become the key even when it is reprinted
+ * widely. Pages with neither line stay ungrouped and lose nothing.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "boilerplate.h"
+#include "common.h"
+#include "hash.h"
+#include "page.h"
+
+typedef struct kv {
+	uint64_t key, val;
+} kv;
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static int cmp_kv(const void *a, const void *b)
+{
+	const kv *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->val < y->val ? -1 : x->val > y->val;
+}
+
+/* Distinct lines of one page into tmp; returns their number. */
+static size_t distinct(const rp__bp_doc *d, uint64_t *tmp)
+{
+	size_t i, m = 0;
+	if (d->n == 0)
+		return 0;
+	memcpy(tmp, d->lines, d->n * sizeof *tmp);
+	qsort(tmp, d->n, sizeof *tmp, cmp_u64);
+	for (i = 1, m = 1; i < d->n; i++)
+		if (tmp[i] != tmp[m - 1])
+			tmp[m++] = tmp[i];
+	return m;
+}
+
+/* df of a line: binary search in the sorted (line, df) table. */
+static uint64_t df_of(const kv *t, size_t n, uint64_t line)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t[mid].key < line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && t[lo].key == line ? t[lo].val : 0;
+}
+
+static void infer_group(rp__bp_doc *d, uint32_t idx, const kv *df, size_t ndf,
+			const rp__bp_params *p)
+{
+	uint64_t head = 0, tail = 0;
+	uint32_t k, edge = p->edge_lines < d->n ? p->edge_lines : d->n;
+	int found = 0;
+	for (k = 0; k < edge && !found; k++)
+		if (df_of(df, ndf, d->lines[k]) >= p->min_docs) {
+			head = d->lines[k];
+			found = 1;
+		}
+	for (k = 0; k < edge; k++)
+		if (df_of(df, ndf, d->lines[d->n - 1 - k]) >= p->min_docs) {
+			tail = d->lines[d->n - 1 - k];
+			found |= 2;
+			break;
+		}
+	if (found) {
+		d->group = rp__mix64(rp__mix64(head ^ p->seed) + tail);
+		d->inferred = 1;
+	} else {
+		/* a group of its own: nothing can be learned from it */
+		d->group = rp__mix64(~(uint64_t)idx ^ p->seed);
+		d->inferred = 0;
+	}
+}
+
+rp_status rp__bp_learn(rp__bp_doc *docs, uint32_t n,
+		       const rp__bp_params *p, rp__bp_result *out)
+{
+	size_t total = 0, maxlen = 0, i, k, m, ndf = 0, ngroups = 0;
+	uint64_t *tmp = NULL, *lines = NULL;
+	kv *df = NULL, *gsize = NULL, *entries = NULL;
+	uint32_t d;
+	rp_status st = RP_ENOMEM;
+
+	memset(out, 0, sizeof *out);
+	for (d = 0; d < n; d++) {
+		total += docs[d].n;
+		if (docs[d].n > maxlen)
+			maxlen = docs[d].n;
+	}
+	tmp = rp__malloc_n(maxlen + 1, sizeof *tmp);
+	lines = rp__malloc_n(total + 1, sizeof *lines);
+	if (!tmp || !lines)
+		goto done;
+	/* corpus document frequency of every line */
+	for (d = 0, m = 0; d < n; d++) {
+		size_t c = distinct(&docs[d], tmp);
+		memcpy(lines + m, tmp, c * sizeof *tmp);
+		m += c;
+	}
+	if (m > 1)
+		qsort(lines, m, sizeof *lines, cmp_u64);
+	df = rp__malloc_n(m + 1, sizeof *df);
+	if (!df)
+		goto done;
+	for (i = 0; i < m; i = k) {
+		for (k = i + 1; k < m && lines[k] == lines[i]; k++)
+			;
+		df[ndf].key = lines[i];
+		df[ndf++].val = k - i;
+	}
+	/* groups: the given outlet, else the template */
+	for (d = 0; d < n; d++) {
+		if (docs[d].outlet) {
+			docs[d].group = docs[d].outlet;
+			docs[d].inferred = 0;
+		} else {
+			infer_group(&docs[d], d, df, ndf, p);
+			out->inferred_docs += docs[d].inferred != 0;
+			out->ungrouped_docs += docs[d].inferred == 0;
+		}
+	}
+	gsize = rp__malloc_n((size_t)n + 1, sizeof *gsize);
+	entries = rp__malloc_n(m + 1, sizeof *entries);
+	out->keys = rp__malloc_n(m + 1, sizeof *out->keys);
+	if (!gsize || !entries || !out->keys)
+		goto done;
+	for (d = 0; d < n; d++) {
+		gsize[d].key = docs[d].group;
+		gsize[d].val = 0;
+	}
+	if (n > 1)
+		qsort(gsize, n, sizeof *gsize, cmp_kv);
+	for (i = 0; i < n; i = k) {
+		for (k = i + 1; k < n && gsize[k].key == gsize[i].key; k++)
+			;
+		gsize[ngroups].key = gsize[i].key;
+		gsize[ngroups++].val = k - i;
+	}
+	out->groups = ngroups;
+	/* per-group document frequency of every line */
+	for (d = 0, m = 0; d < n; d++) {
+		size_t c = distinct(&docs[d], tmp);
+		for (k = 0; k < c; k++) {
+			entries[m].key = rp__bp_key(docs[d].group, tmp[k]);
+			entries[m++].val = docs[d].group;
+		}
+	}
+	if (m > 1)
+		qsort(entries, m, sizeof *entries, cmp_kv);
+	for (i = 0; i < m; i = k) {
+		uint64_t size, need;
+		for (k = i + 1; k < m && entries[k].key == entries[i].key; k++)
+			;
+		size = df_of(gsize, ngroups, entries[i].val);
+		need = (uint64_t)(p->min_share * (double)size);
+		if (need < p->min_docs)
+			need = p->min_docs;
+		if (k - i >= need)
+			out->keys[out->n++] = entries[i].key;
+	}
+	st = RP_OK;
+done:
+	free(tmp);
+	free(lines);
+	free(df);
+	free(gsize);
+	free(entries);
+	if (st != RP_OK) {
+		free(out->keys);
+		memset(out, 0, sizeof *out);
+	}
+	return st;
+}

@@ -1,0 +1,118 @@
+/*
+ * page.c - from a decoded page to the lines that count.
+ *
+ * A page is cut into lines (LF, CRLF or CR). Each line is classified by
+ * the built-in furniture rules (furniture.c), folded like the text it
+ * belongs to (so a segmented and an unsegmented copy of a line, or a
+ * Traditional and a Simplified one, are the same line) and hashed. Lines
+ * learned as boilerplate for the page's group (boilerplate.c) are dropped
+ * too. What is kept is joined again, in order, for shingling.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "common.h"
+#include "furniture.h"
+#include "hash.h"
+#include "page.h"
+
+uint64_t rp__bp_key(uint64_t group, uint64_t line)
+{
+	return rp__mix64(group ^ rp__mix64(line));
+}
+
+int rp__bp_has(const rp__bpset *set, uint64_t key)
+{
+	size_t lo = 0, hi = set ? set->n : 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (set->keys[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return set && lo < set->n && set->keys[lo] == key;
+}
+
+void rp__page_init(rp__page *p, size_t limit, uint64_t seed)
+{
+	memset(p, 0, sizeof *p);
+	rp__norm_init(&p->lnorm, RP_NORM_TEXT, limit);
+	p->lnorm.t2s = 1;
+	p->limit = limit;
+	p->seed = seed;
+}
+
+void rp__page_release(rp__page *p)
+{
+	rp__norm_release(&p->lnorm);
+	free(p->kept);
+	free(p->hashes);
+	memset(p, 0, sizeof *p);
+}
+
+static rp_status keep_line(rp__page *p, const char *s, size_t n, uint64_t h)
+{
+	rp_status st = rp__grow((void **)&p->kept, &p->kept_cap,
+				p->kept_len + n + 2, 1, p->limit);
+	if (st == RP_OK)
+		st = rp__grow((void **)&p->hashes, &p->hashes_cap,
+			      p->n_hashes + 1, sizeof *p->hashes, p->limit);
+	if (st != RP_OK)
+		return st;
+	memcpy(p->kept + p->kept_len, s, n);
+	p->kept_len += n;
+	p->kept[p->kept_len++] = '\n';
+	p->hashes[p->n_hashes++] = h;
+	return RP_OK;
+}
+
+rp_status rp__page_lines(rp__page *p, const char *text, size_t len,
+			 int rules, const rp__bpset *learned, uint64_t group)
+{
+	size_t i = 0;
+	rp_status st;
+	p->kept_len = p->n_hashes = 0;
+	p->dropped_rule = p->dropped_learned = 0;
+	st = rp__grow((void **)&p->kept, &p->kept_cap, 16, 1, p->limit);
+	if (st != RP_OK)
+		return st;
+	while (i < len) {
+		size_t end = i, next;
+		uint64_t h;
+		while (end < len && text[end] != '\n' && text[end] != '\r')
+			end++;
+		/* LF, CR or CRLF ends a line */
+		next = end;
+		if (next < len && text[next] == '\r')
+			next++;
+		if (next < len && text[next] == '\n')
+			next++;
+		if (rules) {
+			int c = rp__furniture_line(text + i, end - i);
+			if (c != RP__FURN_KEEP) {
+				p->dropped_rule += c != RP__FURN_EMPTY;
+				i = next;
+				continue;
+			}
+		}
+		st = rp__norm_run(&p->lnorm, text + i, end - i);
+		if (st != RP_OK)
+			return st;
+		if (p->lnorm.out_len == 0) {
+			i = next;
+			continue;
+		}
+		h = rp__hash(p->lnorm.out, p->lnorm.out_len, p->seed);
+		if (learned && rp__bp_has(learned, rp__bp_key(group, h))) {
+			p->dropped_learned++;
+			i = next;
+			continue;
+		}
+		st = keep_line(p, text + i, end - i, h);
+		if (st != RP_OK)
+			return st;
+		i = next;
+	}
+	return RP_OK;
+}

@@ -1,0 +1,40 @@
+/* page.h - a decoded page to the lines that count (see page.c). */
+#ifndef RP_PAGE_H
+#define RP_PAGE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "normalize.h"
+#include "reprint.h"
+
+/* Lines learned as boilerplate: sorted keys rp__bp_key(group, line). */
+typedef struct rp__bpset {
+	const uint64_t *keys;
+	size_t n;
+} rp__bpset;
+
+uint64_t rp__bp_key(uint64_t group, uint64_t line);
+int rp__bp_has(const rp__bpset *set, uint64_t key);
+
+typedef struct rp__page {
+	rp__norm lnorm;      /* folds one line at a time */
+	char *kept;          /* the kept lines, joined by '\n' */
+	size_t kept_len, kept_cap;
+	uint64_t *hashes;    /* hash of each kept line's folded text */
+	size_t n_hashes, hashes_cap;
+	size_t dropped_rule, dropped_learned;
+	size_t limit;
+	uint64_t seed;
+} rp__page;
+
+void rp__page_init(rp__page *p, size_t limit, uint64_t seed);
+void rp__page_release(rp__page *p);
+
+/* Split text into lines; drop the empty ones, those the built-in rules
+ * call furniture (when rules), and those whose folded text is in learned
+ * for this group (when learned is not NULL). Fills kept and hashes. */
+rp_status rp__page_lines(rp__page *p, const char *text, size_t len,
+			 int rules, const rp__bpset *learned, uint64_t group);
+
+#endif

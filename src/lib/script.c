@@ -1,0 +1,78 @@
+/*
+ * script.c - Traditional to Simplified folding, the only user of OpenCC.
+ *
+ * Reprints of one story come in both scripts, so the folded text of both
+ * must be the same. OpenCC converts whole texts with phrase dictionaries at
+ * about 8 MB/s here, too slow to run on every page; for matching, the
+ * character mapping is what counts. So the mapping of every CJK ideograph
+ * (U+3400-U+9FFF) is read once from OpenCC's own dictionaries (the
+ * configurations t2s, then hk2s and tw2s for regional variants) into a
+ * table, and folding looks characters up in it. The table is built once
+ * per process (pthread_once) and never changes afterwards.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <opencc.h>
+
+#include "script.h"
+#include "utf8.h"
+
+#define SPAN (RP__T2S_LAST - RP__T2S_FIRST + 1)
+
+static uint32_t *table;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+/* The single code point of s, or 0 when s is not exactly one. */
+static uint32_t single(const char *s)
+{
+	size_t adv, n = strlen(s);
+	int32_t cp;
+	if (n == 0)
+		return 0;
+	cp = rp__utf8_decode((const unsigned char *)s, n, &adv);
+	return cp > 0 && adv == n ? (uint32_t)cp : 0;
+}
+
+static void fill(uint32_t *t, const char *config)
+{
+	opencc_t oc = opencc_open(config);
+	uint32_t cp;
+	if (oc == (opencc_t)-1)
+		return;
+	for (cp = RP__T2S_FIRST; cp <= RP__T2S_LAST; cp++) {
+		char in[4];
+		size_t n;
+		char *out;
+		uint32_t s;
+		if (t[cp - RP__T2S_FIRST])
+			continue;
+		n = rp__utf8_encode(cp, in);
+		out = opencc_convert_utf8(oc, in, n);
+		if (!out)
+			continue;
+		s = single(out);
+		if (s && s != cp)
+			t[cp - RP__T2S_FIRST] = s;
+		opencc_convert_utf8_free(out);
+	}
+	opencc_close(oc);
+}
+
+static void build(void)
+{
+	uint32_t *t = calloc(SPAN, sizeof *t);
+	if (!t)
+		return;
+	fill(t, "t2s.json");
+	fill(t, "hk2s.json");
+	fill(t, "tw2s.json");
+	table = t;
+}
+
+const uint32_t *rp__t2s_table(void)
+{
+	pthread_once(&once, build);
+	return table;
+}
