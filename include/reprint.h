@@ -63,33 +63,33 @@ typedef enum rp_norm {
 #define RP_MAX_NGRAM 64u
 
 typedef struct rp_config {
-	rp_norm norm;         /* RP_NORM_TEXT */
-	unsigned ngram;       /* shingle width in code points (4) */
-	unsigned perms;       /* MinHash values per document (128) */
-	double threshold;     /* Jaccard that joins a pair (0.8) */
-	double containment;   /* join when the smaller side is at least this
+	rp_norm norm;           /* RP_NORM_TEXT */
+	unsigned ngram;         /* shingle width in code points (4) */
+	unsigned perms;         /* MinHash values per document (128) */
+	double threshold;       /* Jaccard that joins a pair (0.8) */
+	double containment;     /* join when the smaller side is at least this
 	                          contained in the larger; 0 = off (0) */
-	double excerpt_ratio; /* with containment: smallest size ratio of an
+	double excerpt_ratio;   /* with containment: smallest size ratio of an
 	                          excerpt to its original that LSH must still
 	                          catch (0.5) */
-	double lsh_recall;    /* probability that a pair at the LSH target
+	double lsh_recall;      /* probability that a pair at the LSH target
 	                          similarity becomes a candidate (0.99) */
-	unsigned bands, rows; /* LSH shape; 0 = derived from the above */
-	unsigned threads;     /* worker threads; 0 = all online cores */
-	uint32_t bucket_cap;  /* largest LSH bucket enumerated (5000) */
-	size_t max_doc_bytes; /* largest document accepted (64 MiB) */
-	size_t batch_bytes;   /* text buffered before signing (64 MiB) */
-	uint64_t seed;        /* seed of every hash (0) */
-	const char *encoding; /* charset of every input; NULL = detect
+	unsigned bands, rows;   /* LSH shape; 0 = derived from the above */
+	unsigned threads;       /* worker threads; 0 = all online cores */
+	uint32_t bucket_cap;    /* largest LSH bucket enumerated (5000) */
+	size_t max_doc_bytes;   /* largest document accepted (64 MiB) */
+	size_t batch_bytes;     /* text buffered before signing (64 MiB) */
+	uint64_t seed;          /* seed of every hash (0) */
+	const char *encoding;   /* charset of every input; NULL = detect
 	                         (BOM, UTF-8, uchardet) (NULL) */
-	int t2s;              /* fold Traditional Chinese to Simplified in
+	int t2s;                /* fold Traditional Chinese to Simplified in
 	                         the text mode (1) */
-	int furniture;        /* drop page furniture by the built-in rules
+	int furniture;          /* drop page furniture by the built-in rules
 	                         (image placeholders, menus, share lines) (1) */
-	int boilerplate;      /* learn furniture from the corpus: lines on
+	int boilerplate;        /* learn furniture from the corpus: lines on
 	                         many pages of one outlet (1) */
-	unsigned bp_min_docs; /* a line on at least this many pages ... (3) */
-	double bp_min_share;  /* ... and this share of them (0) */
+	unsigned bp_min_docs;   /* a line on at least this many pages ... (3) */
+	double bp_min_share;    /* ... and this share of them (0) */
 	unsigned bp_edge_lines; /* lines at each end of a page that name its
 	                           template when no outlet is given (5) */
 } rp_config;
@@ -117,11 +117,11 @@ typedef struct rp_signature {
 	size_t set_len;
 	const uint32_t *minhash; /* perms values */
 	unsigned perms;
-	uint64_t simhash;   /* 64-bit SimHash (Charikar) */
-	uint64_t text_hash; /* xxh3 of the folded text */
-	const char *charset;  /* charset the bytes were read as */
-	size_t decode_errors; /* input bytes that could not be decoded */
-	size_t first_bad;     /* byte offset of the first of them */
+	uint64_t simhash;       /* 64-bit SimHash (Charikar) */
+	uint64_t text_hash;     /* xxh3 of the folded text */
+	const char *charset;    /* charset the bytes were read as */
+	size_t decode_errors;   /* input bytes that could not be decoded */
+	size_t first_bad;       /* byte offset of the first of them */
 	size_t furniture_lines; /* lines dropped by the built-in rules */
 } rp_signature;
 
@@ -189,28 +189,29 @@ typedef struct rp_doc {
 } rp_doc;
 
 /* Document flags (rp_doc_info.flags). */
-#define RP_DOC_EMPTY        0x1u  /* nothing left after folding */
-#define RP_DOC_SHORT        0x2u  /* shorter than one n-gram: one shingle */
-#define RP_DOC_INVALID_UTF8 0x4u  /* ill-formed UTF-8 was replaced */
-#define RP_DOC_DUP_ID       0x8u  /* another document has the same id */
-#define RP_DOC_NUL          0x10u /* holds NUL bytes */
-#define RP_DOC_FAILED       0x20u /* could not be folded; kept as empty */
+#define RP_DOC_EMPTY         0x1u  /* nothing left after folding */
+#define RP_DOC_SHORT         0x2u  /* shorter than one n-gram: one shingle */
+#define RP_DOC_INVALID_UTF8  0x4u  /* ill-formed UTF-8 was replaced */
+#define RP_DOC_DUP_ID        0x8u  /* another document has the same id */
+#define RP_DOC_NUL           0x10u /* holds NUL bytes */
+#define RP_DOC_FAILED        0x20u /* could not be folded; kept as empty */
 #define RP_DOC_DECODE_ERRORS 0x40u /* some bytes could not be decoded */
-#define RP_DOC_UNDECODABLE  0x80u /* most bytes could not be decoded: in
+#define RP_DOC_UNDECODABLE \
+	0x80u /* most bytes could not be decoded: in
                                      the outputs, left out of matching */
 
 typedef struct rp_doc_info {
 	const char *id;
 	const char *outlet, *date, *url; /* NULL when not given */
-	const char *charset;  /* charset the bytes were read as */
-	size_t decode_errors; /* bytes that could not be decoded */
-	size_t first_bad;     /* byte offset of the first of them */
-	size_t furniture_lines;   /* dropped by the built-in rules */
-	size_t boilerplate_lines; /* dropped as learned boilerplate */
-	const char *group;        /* outlet given, or "~" + template key */
-	size_t bytes;                    /* input text bytes */
-	size_t set_len;                  /* distinct shingles */
-	size_t invalid_utf8;             /* replaced sequences */
+	const char *charset;             /* charset the bytes were read as */
+	size_t decode_errors;            /* bytes that could not be decoded */
+	size_t first_bad;                /* byte offset of the first of them */
+	size_t furniture_lines;          /* dropped by the built-in rules */
+	size_t boilerplate_lines;        /* dropped as learned boilerplate */
+	const char *group;   /* outlet given, or "~" + template key */
+	size_t bytes;        /* input text bytes */
+	size_t set_len;      /* distinct shingles */
+	size_t invalid_utf8; /* replaced sequences */
 	uint64_t simhash;
 	uint32_t cluster; /* 1-based cluster number */
 	uint32_t cluster_size;

@@ -45,32 +45,49 @@ enum {
 	OPT_ENCODING,
 	OPT_ENCODING_FIELD,
 	OPT_NO_T2S,
+	OPT_NO_FURNITURE,
+	OPT_NO_BOILERPLATE,
+	OPT_BP_MIN_DOCS,
+	OPT_BP_MIN_SHARE,
+	OPT_OUTLET_FROM,
 	OPT_HELP
 };
 
 /* getopt_long entries for the shared options, ending the command's own
  * table: CLI_COMMON_OPTIONS, {0, 0, 0, 0}. */
-#define CLI_COMMON_OPTIONS                                                    \
-	{"norm", 1, 0, OPT_NORM}, {"ngram", 1, 0, OPT_NGRAM},                 \
-		{"perms", 1, 0, OPT_PERMS},                                   \
-		{"threshold", 1, 0, OPT_THRESHOLD},                           \
-		{"containment", 1, 0, OPT_CONTAINMENT},                       \
-		{"excerpt-ratio", 1, 0, OPT_EXCERPT_RATIO},                   \
-		{"bands", 1, 0, OPT_BANDS}, {"rows", 1, 0, OPT_ROWS},         \
-		{"bucket-cap", 1, 0, OPT_BUCKET_CAP},                         \
-		{"seed", 1, 0, OPT_SEED},                                     \
-		{"max-doc-bytes", 1, 0, OPT_MAX_DOC},                         \
-		{"max-line-bytes", 1, 0, OPT_MAX_LINE},                       \
-		{"jsonl", 0, 0, OPT_JSONL}, {"id-field", 1, 0, OPT_ID_FIELD}, \
-		{"text-field", 1, 0, OPT_TEXT_FIELD},                         \
-		{"outlet-field", 1, 0, OPT_OUTLET_FIELD},                     \
-		{"date-field", 1, 0, OPT_DATE_FIELD},                         \
-		{"url-field", 1, 0, OPT_URL_FIELD},                           \
-		{"id-from", 1, 0, OPT_ID_FROM}, {"threads", 1, 0, 'j'},       \
-		{"quiet", 0, 0, 'q'},                                         \
-	{                                                                     \
-		"help", 0, 0, OPT_HELP                                        \
-	}
+/* clang-format off */
+#define CLI_COMMON_OPTIONS                                        \
+	{"norm", 1, 0, OPT_NORM},                                 \
+	{"ngram", 1, 0, OPT_NGRAM},                               \
+	{"perms", 1, 0, OPT_PERMS},                               \
+	{"threshold", 1, 0, OPT_THRESHOLD},                       \
+	{"containment", 1, 0, OPT_CONTAINMENT},                   \
+	{"excerpt-ratio", 1, 0, OPT_EXCERPT_RATIO},               \
+	{"bands", 1, 0, OPT_BANDS},                               \
+	{"rows", 1, 0, OPT_ROWS},                                 \
+	{"bucket-cap", 1, 0, OPT_BUCKET_CAP},                     \
+	{"seed", 1, 0, OPT_SEED},                                 \
+	{"max-doc-bytes", 1, 0, OPT_MAX_DOC},                     \
+	{"max-line-bytes", 1, 0, OPT_MAX_LINE},                   \
+	{"jsonl", 0, 0, OPT_JSONL},                               \
+	{"id-field", 1, 0, OPT_ID_FIELD},                         \
+	{"text-field", 1, 0, OPT_TEXT_FIELD},                     \
+	{"outlet-field", 1, 0, OPT_OUTLET_FIELD},                 \
+	{"date-field", 1, 0, OPT_DATE_FIELD},                     \
+	{"url-field", 1, 0, OPT_URL_FIELD},                       \
+	{"id-from", 1, 0, OPT_ID_FROM},                           \
+	{"outlet-from", 1, 0, OPT_OUTLET_FROM},                   \
+	{"encoding", 1, 0, OPT_ENCODING},                         \
+	{"encoding-field", 1, 0, OPT_ENCODING_FIELD},             \
+	{"no-t2s", 0, 0, OPT_NO_T2S},                             \
+	{"no-furniture", 0, 0, OPT_NO_FURNITURE},                 \
+	{"no-boilerplate", 0, 0, OPT_NO_BOILERPLATE},             \
+	{"boilerplate-min-docs", 1, 0, OPT_BP_MIN_DOCS},          \
+	{"boilerplate-min-share", 1, 0, OPT_BP_MIN_SHARE},        \
+	{"threads", 1, 0, 'j'},                                   \
+	{"quiet", 0, 0, 'q'},                                     \
+	{"help", 0, 0, OPT_HELP}
+/* clang-format on */
 
 /* Help text of the shared options. */
 extern const char cli_common_help[];

@@ -30,7 +30,8 @@ const char cli_common_help[] =
 	"  --max-doc-bytes N     largest document (64M); larger ones are "
 	"skipped\n"
 	"  --max-line-bytes N    longest JSONL line (256M)\n"
-	"  --encoding NAME       charset of every input (iconv name); default:\n"
+	"  --encoding NAME       charset of every input (iconv name); "
+	"default:\n"
 	"                        a BOM, else UTF-8 if valid, else detected\n"
 	"  --encoding-field F    JSONL field naming each text's charset\n"
 	"Similarity:\n"
@@ -40,6 +41,14 @@ const char cli_common_help[] =
 	"                        lowercase, whitespace runs to one space\n"
 	"  --no-t2s              keep Traditional Chinese as it is (default:\n"
 	"                        folded to Simplified in the text mode)\n"
+	"  --no-furniture        keep what the built-in furniture rules drop\n"
+	"                        (image placeholders, menus, share lines)\n"
+	"  --no-boilerplate      do not learn furniture from the corpus\n"
+	"  --boilerplate-min-docs N\n"
+	"                        a line on N pages of one outlet is furniture "
+	"(3)\n"
+	"  --boilerplate-min-share F\n"
+	"                        ... and on this share of its pages (0)\n"
 	"  --ngram N             shingle width in code points (4)\n"
 	"  --perms K             MinHash values, 1..1024 (128)\n"
 	"  --threshold T         Jaccard that joins a pair (0.8)\n"
@@ -193,6 +202,29 @@ int cli_common_opt(int code, const char *arg, rp_config *cfg, input_opts *io)
 		return 0;
 	case OPT_NO_T2S:
 		cfg->t2s = 0;
+		return 0;
+	case OPT_NO_FURNITURE:
+		cfg->furniture = 0;
+		return 0;
+	case OPT_NO_BOILERPLATE:
+		cfg->boilerplate = 0;
+		return 0;
+	case OPT_BP_MIN_DOCS:
+		if (parse_u64("boilerplate-min-docs", arg, UINT32_MAX, &v))
+			return -1;
+		cfg->bp_min_docs = (unsigned)v;
+		return 0;
+	case OPT_BP_MIN_SHARE:
+		return parse_unit("boilerplate-min-share", arg,
+				  &cfg->bp_min_share);
+	case OPT_OUTLET_FROM:
+		if (strcmp(arg, "dir") != 0) {
+			cli_error("invalid value '%s' for --outlet-from "
+				  "(expected dir)",
+				  arg);
+			return -1;
+		}
+		io->outlet_from_dir = 1;
 		return 0;
 	case OPT_ID_FIELD:
 		io->id_field = arg;

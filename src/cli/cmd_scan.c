@@ -308,12 +308,14 @@ static void print_summary(FILE *f, rp_ctx *ctx, const cli_reader *rd, long show)
 			(unsigned long long)s.invalid_utf8_docs,
 			(unsigned long long)s.invalid_utf8_seqs);
 	if (s.converted_docs)
-		fprintf(f, "  note: %llu documents read in a charset other than "
-			   "UTF-8\n",
+		fprintf(f,
+			"  note: %llu documents read in a charset other than "
+			"UTF-8\n",
 			(unsigned long long)s.converted_docs);
 	if (s.decode_error_docs)
-		fprintf(f, "  note: %llu documents with bytes that could not be "
-			   "decoded, %llu of them mostly (kept apart)\n",
+		fprintf(f,
+			"  note: %llu documents with bytes that could not be "
+			"decoded, %llu of them mostly (kept apart)\n",
 			(unsigned long long)s.decode_error_docs,
 			(unsigned long long)s.undecodable_docs);
 	if (s.nul_docs)

@@ -128,7 +128,7 @@ static int read_plain(walk *w, FILE *f, const char *path, const char *shown)
 	size_t len = 0;
 	int over, rc;
 	char *text = slurp(f, w->o->max_doc_bytes, &len, &over);
-	char *id;
+	char *id, *outlet = NULL;
 	rp_doc d;
 	if (!text) {
 		w->st->unreadable++;
@@ -153,9 +153,15 @@ static int read_plain(walk *w, FILE *f, const char *path, const char *shown)
 	}
 	memset(&d, 0, sizeof d);
 	d.id = id;
+	if (w->o->outlet_from_dir && strchr(shown, '/')) {
+		/* the first directory below the one given */
+		outlet = strndup(shown, (size_t)(strchr(shown, '/') - shown));
+		d.outlet = outlet;
+	}
 	d.text = text;
 	d.text_len = len;
 	rc = emit(w, &d);
+	free(outlet);
 	free(id);
 	free(text);
 	return rc;

@@ -8,8 +8,9 @@
 #include "reprint.h"
 
 typedef struct input_opts {
-	int jsonl;       /* treat every file as JSONL */
-	int id_basename; /* file ids: name without extension */
+	int jsonl;           /* treat every file as JSONL */
+	int id_basename;     /* file ids: name without extension */
+	int outlet_from_dir; /* outlet: first directory of the id */
 	const char *id_field, *text_field;
 	const char *outlet_field, *date_field, *url_field; /* NULL = none */
 	const char *encoding_field; /* JSONL field naming the charset */

@@ -97,8 +97,8 @@ static void infer_group(rp__bp_doc *d, uint32_t idx, const kv *df, size_t ndf,
 	}
 }
 
-rp_status rp__bp_learn(rp__bp_doc *docs, uint32_t n,
-		       const rp__bp_params *p, rp__bp_result *out)
+rp_status rp__bp_learn(rp__bp_doc *docs, uint32_t n, const rp__bp_params *p,
+		       rp__bp_result *out)
 {
 	size_t total = 0, maxlen = 0, i, k, m, ndf = 0, ngroups = 0;
 	uint64_t *tmp = NULL, *lines = NULL;

@@ -11,25 +11,25 @@
 typedef struct rp__bp_doc {
 	const uint64_t *lines; /* folded-line hashes, in page order */
 	uint32_t n;
-	uint64_t outlet;       /* hash of the given outlet, or 0 */
-	uint64_t group;        /* out: the group the page was put in */
-	int inferred;          /* out: 1 when the group was inferred */
+	uint64_t outlet; /* hash of the given outlet, or 0 */
+	uint64_t group;  /* out: the group the page was put in */
+	int inferred;    /* out: 1 when the group was inferred */
 } rp__bp_doc;
 
 typedef struct rp__bp_params {
-	uint32_t min_docs;     /* a line in at least this many pages ... */
-	double min_share;      /* ... and this share of its group's pages */
-	uint32_t edge_lines;   /* lines at each end that name a template */
+	uint32_t min_docs;   /* a line in at least this many pages ... */
+	double min_share;    /* ... and this share of its group's pages */
+	uint32_t edge_lines; /* lines at each end that name a template */
 	uint64_t seed;
 } rp__bp_params;
 
 typedef struct rp__bp_result {
-	uint64_t *keys;        /* sorted rp__bp_key(group, line) */
+	uint64_t *keys; /* sorted rp__bp_key(group, line) */
 	size_t n;
 	uint64_t groups, inferred_docs, ungrouped_docs;
 } rp__bp_result;
 
-rp_status rp__bp_learn(rp__bp_doc *docs, uint32_t n,
-		       const rp__bp_params *p, rp__bp_result *out);
+rp_status rp__bp_learn(rp__bp_doc *docs, uint32_t n, const rp__bp_params *p,
+		       rp__bp_result *out);
 
 #endif

@@ -113,8 +113,8 @@ static void sign_one(rp_ctx *ctx, rp__worker *w, uint32_t i)
 		       ctx->cfg.perms * sizeof(uint32_t));
 		return;
 	}
-	d->charset = rp__arena_strndup(&w->sets, sig.charset,
-				       strlen(sig.charset));
+	d->charset =
+		rp__arena_strndup(&w->sets, sig.charset, strlen(sig.charset));
 	d->furniture_lines = (uint32_t)sig.furniture_lines;
 	d->boilerplate_lines = (uint32_t)learned_lines;
 	d->decode_errors = sig.decode_errors;
@@ -262,8 +262,8 @@ static rp_status learn_boilerplate(rp_ctx *ctx)
 		const char *o = ctx->docs[i].outlet;
 		bd[i].lines = ctx->docs[i].lines;
 		bd[i].n = ctx->docs[i].n_lines;
-		bd[i].outlet = o && *o ? rp__hash(o, strlen(o), ctx->cfg.seed) | 1
-				       : 0;
+		bd[i].outlet =
+			o && *o ? rp__hash(o, strlen(o), ctx->cfg.seed) | 1 : 0;
 	}
 	p.min_docs = ctx->cfg.bp_min_docs;
 	p.min_share = ctx->cfg.bp_min_share;
@@ -283,9 +283,8 @@ static rp_status learn_boilerplate(rp_ctx *ctx)
 			char name[24];
 			snprintf(name, sizeof name, "~%016llx",
 				 (unsigned long long)bd[i].group);
-			d->group_name =
-				rp__arena_strndup(&ctx->strings, name,
-						  strlen(name));
+			d->group_name = rp__arena_strndup(&ctx->strings, name,
+							  strlen(name));
 		}
 	}
 	ctx->learned_keys = r.keys;

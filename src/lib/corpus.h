@@ -11,13 +11,13 @@
 
 typedef struct rp__docrec {
 	const char *id, *outlet, *date, *url;
-	const char *encoding;   /* charset asked for, or NULL */
-	const char *charset;    /* charset read as */
+	const char *encoding; /* charset asked for, or NULL */
+	const char *charset;  /* charset read as */
 	size_t decode_errors, first_bad;
-	const uint64_t *lines;  /* folded-line hashes (boilerplate pass) */
+	const uint64_t *lines; /* folded-line hashes (boilerplate pass) */
 	uint32_t n_lines;
 	uint32_t furniture_lines, boilerplate_lines;
-	uint64_t group;         /* outlet or template group */
+	uint64_t group; /* outlet or template group */
 	const char *group_name;
 	size_t bytes;
 	size_t text_off; /* offset in the batch while unsigned */
@@ -71,7 +71,7 @@ struct rp_ctx {
 	uint64_t n_pairs;
 	rp_pair *scratch; /* pairs of one document while walking */
 	size_t scratch_cap;
-	rp__bpset learned;      /* boilerplate learned from the corpus */
+	rp__bpset learned; /* boilerplate learned from the corpus */
 	uint64_t *learned_keys;
 	rp_stats stats;
 };

@@ -39,13 +39,12 @@ const char *rp__charset_canonical(const char *name, char *buf, size_t cap)
 {
 	static const struct {
 		const char *from, *to;
-	} wider[] = {{"GB2312", "GB18030"},     {"GBK", "GB18030"},
-		     {"CP936", "GB18030"},      {"BIG5", "BIG5-HKSCS"},
-		     {"BIG-5", "BIG5-HKSCS"},   {"CP950", "BIG5-HKSCS"},
-		     {"ISO-8859-1", "WINDOWS-1252"},
-		     {"LATIN1", "WINDOWS-1252"}, {"US-ASCII", "WINDOWS-1252"},
-		     {"CP1252", "WINDOWS-1252"}, {"SJIS", "SHIFT_JIS"},
-		     {"UTF8", "UTF-8"}};
+	} wider[] = {{"GB2312", "GB18030"},          {"GBK", "GB18030"},
+		     {"CP936", "GB18030"},           {"BIG5", "BIG5-HKSCS"},
+		     {"BIG-5", "BIG5-HKSCS"},        {"CP950", "BIG5-HKSCS"},
+		     {"ISO-8859-1", "WINDOWS-1252"}, {"LATIN1", "WINDOWS-1252"},
+		     {"US-ASCII", "WINDOWS-1252"},   {"CP1252", "WINDOWS-1252"},
+		     {"SJIS", "SHIFT_JIS"},          {"UTF8", "UTF-8"}};
 	size_t i, k;
 	for (i = 0; name[i] && i + 1 < cap; i++)
 		buf[i] = (char)toupper((unsigned char)name[i]);
@@ -80,6 +79,13 @@ static const char *bom(const unsigned char *s, size_t n, size_t *skip)
 		return "UTF-16BE";
 	}
 	return NULL;
+}
+
+static int is_utf8_name(const char *name)
+{
+	char wide[32];
+	return strcmp(rp__charset_canonical(name, wide, sizeof wide),
+		      "UTF-8") == 0;
 }
 
 static const char *detect(rp__decoder *d, const char *in, size_t n)
@@ -143,6 +149,8 @@ rp_status rp__decode(rp__decoder *d, const char *in, size_t n,
 		return st;
 	in += skip;
 	n -= skip;
+	if (forced && is_utf8_name(forced))
+		cs = "UTF-8"; /* as given: ill-formed bytes are replaced */
 	if (!cs && forced && *forced && convert(d, forced, in, n, out, &st))
 		return st;
 	if (st != RP_OK)

@@ -8,21 +8,21 @@
 #include "transcode.h"
 
 typedef struct rp__decoder {
-	void *ud;             /* uchardet handle, made on first use */
+	void *ud; /* uchardet handle, made on first use */
 	rp__transcoder tc;
-	char *buf;            /* converted text */
+	char *buf; /* converted text */
 	size_t cap;
 	size_t limit;
-	char charset[32];     /* name of the charset of the last text */
+	char charset[32]; /* name of the charset of the last text */
 } rp__decoder;
 
 typedef struct rp__decoded {
-	const char *text;     /* UTF-8 (the input itself when it was UTF-8) */
+	const char *text; /* UTF-8 (the input itself when it was UTF-8) */
 	size_t len;
-	const char *charset;  /* "UTF-8", "GB18030", ... (decoder-owned) */
-	size_t errors;        /* bytes that could not be decoded */
-	size_t first_bad;     /* byte offset of the first of them */
-	int detected;         /* 1: charset guessed by detection */
+	const char *charset; /* "UTF-8", "GB18030", ... (decoder-owned) */
+	size_t errors;       /* bytes that could not be decoded */
+	size_t first_bad;    /* byte offset of the first of them */
+	int detected;        /* 1: charset guessed by detection */
 } rp__decoded;
 
 void rp__decoder_init(rp__decoder *d, size_t limit);

@@ -15,8 +15,8 @@
 #include "furniture.h"
 #include "utf8.h"
 
-#define MAX_FURN_CPS 48  /* longer lines are never furniture by rule */
-#define MAX_ITEM_CPS 14  /* a bullet or navigation item */
+#define MAX_FURN_CPS  48 /* longer lines are never furniture by rule */
+#define MAX_ITEM_CPS  14 /* a bullet or navigation item */
 #define MAX_IMG_TOKEN 200
 
 /* Code points of s[0..n) that are neither spaces nor ASCII punctuation. */
@@ -30,8 +30,8 @@ static size_t solid_cps(const char *s, size_t n)
 			i++;
 			continue;
 		}
-		if (rp__utf8_decode((const unsigned char *)s + i, n - i, &adv) !=
-			    0x3000 &&
+		if (rp__utf8_decode((const unsigned char *)s + i, n - i,
+				    &adv) != 0x3000 &&
 		    !(n - i >= 3 && memcmp(s + i, "\xEF\xBC\x9A", 3) == 0))
 			c++;
 		i += adv;
@@ -42,12 +42,12 @@ static size_t solid_cps(const char *s, size_t n)
 /* Does the bracket group s[0..n) (from '[' to ']') name an image? */
 static int image_token(const char *s, size_t n)
 {
-	static const char *const ext[] = {"png", "jpg", "jpeg", "gif",
+	static const char *const ext[] = {"png", "jpg",  "jpeg", "gif",
 					  "svg", "webp", "bmp"};
 	char tail[8];
 	size_t k = 0, i, e;
-	if (n >= 5 && (strncmp(s + 1, "IMG", 3) == 0 ||
-		       strncmp(s + 1, "img", 3) == 0))
+	if (n >= 5 &&
+	    (strncmp(s + 1, "IMG", 3) == 0 || strncmp(s + 1, "img", 3) == 0))
 		return 1;
 	/* the last letters before ']', spaces ignored, after a '.' */
 	for (i = n - 1; i > 0 && k < sizeof tail - 1; i--) {
@@ -88,7 +88,8 @@ static int only_groups(const char *s, size_t n)
 			if (c == '[') {
 				groups++;
 				images += image_token(s + i,
-						      (size_t)(e - (s + i)) + 1) != 0;
+						      (size_t)(e - (s + i)) +
+							      1) != 0;
 			} else {
 				notes++;
 			}
@@ -168,18 +169,23 @@ static size_t squeeze(const char *s, size_t n, char *out, size_t cap)
 static int share(const char *s, size_t n)
 {
 	static const char *const inside[] = {
-		"分享到", "分享至", "分享给", "微信好友", "朋友圈", "qq好友",
-		"扫一扫", "二维码", "客户端", "打开app", "下载app",
-		"阅读剩余全文", "请刷新", "加载中", "请稍候", "返回顶部",
-		"收藏本站", "sharethis", "shareon", "sharethisarticle",
-		"emailthis", "printthis", "downloadtheapp", "openapp",
-		"openinapp", "signin", "login", "subscribe", "followus",
-		"cookie", "privacypolicy", "termsofuse", "advertisement",
-		"clickhere", "visiblelinks", "hiddenlinks"};
+		"分享到",        "分享至",           "分享给",
+		"微信好友",      "朋友圈",           "qq好友",
+		"扫一扫",        "二维码",           "客户端",
+		"打开app",       "下载app",          "阅读剩余全文",
+		"请刷新",        "加载中",           "请稍候",
+		"返回顶部",      "收藏本站",         "sharethis",
+		"shareon",       "sharethisarticle", "emailthis",
+		"printthis",     "downloadtheapp",   "openapp",
+		"openinapp",     "signin",           "login",
+		"subscribe",     "followus",         "cookie",
+		"privacypolicy", "termsofuse",       "advertisement",
+		"clickhere",     "visiblelinks",     "hiddenlinks"};
 	static const char *const whole[] = {
-		"返回", "开心", "难过", "点赞", "飘过", "分享", "收藏", "评论",
-		"登录", "注册", "首页", "references", "share", "print", "email",
-		"comment", "tweet", "home", "menu", "search", "close"};
+		"返回",  "开心",   "难过",  "点赞",    "飘过",  "分享",
+		"收藏",  "评论",   "登录",  "注册",    "首页",  "references",
+		"share", "print",  "email", "comment", "tweet", "home",
+		"menu",  "search", "close"};
 	char sq[4 * MAX_FURN_CPS + 64];
 	size_t k, len = squeeze(s, n, sq, sizeof sq);
 	if (len == 0)

@@ -19,7 +19,7 @@ typedef struct rp__norm {
 	/* results of the last run */
 	size_t out_len, cps, invalid, nul;
 	int ascii; /* 1: one byte per code point, starts unused */
-	int t2s;                   /* fold Traditional to Simplified */
+	int t2s;   /* fold Traditional to Simplified */
 	const uint32_t *t2s_table; /* fetched on the first ideograph */
 } rp__norm;
 

@@ -67,8 +67,8 @@ static rp_status keep_line(rp__page *p, const char *s, size_t n, uint64_t h)
 	return RP_OK;
 }
 
-rp_status rp__page_lines(rp__page *p, const char *text, size_t len,
-			 int rules, const rp__bpset *learned, uint64_t group)
+rp_status rp__page_lines(rp__page *p, const char *text, size_t len, int rules,
+			 const rp__bpset *learned, uint64_t group)
 {
 	size_t i = 0;
 	rp_status st;

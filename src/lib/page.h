@@ -18,10 +18,10 @@ uint64_t rp__bp_key(uint64_t group, uint64_t line);
 int rp__bp_has(const rp__bpset *set, uint64_t key);
 
 typedef struct rp__page {
-	rp__norm lnorm;      /* folds one line at a time */
-	char *kept;          /* the kept lines, joined by '\n' */
+	rp__norm lnorm; /* folds one line at a time */
+	char *kept;     /* the kept lines, joined by '\n' */
 	size_t kept_len, kept_cap;
-	uint64_t *hashes;    /* hash of each kept line's folded text */
+	uint64_t *hashes; /* hash of each kept line's folded text */
 	size_t n_hashes, hashes_cap;
 	size_t dropped_rule, dropped_learned;
 	size_t limit;
@@ -34,7 +34,7 @@ void rp__page_release(rp__page *p);
 /* Split text into lines; drop the empty ones, those the built-in rules
  * call furniture (when rules), and those whose folded text is in learned
  * for this group (when learned is not NULL). Fills kept and hashes. */
-rp_status rp__page_lines(rp__page *p, const char *text, size_t len,
-			 int rules, const rp__bpset *learned, uint64_t group);
+rp_status rp__page_lines(rp__page *p, const char *text, size_t len, int rules,
+			 const rp__bpset *learned, uint64_t group);
 
 #endif

@@ -6,7 +6,7 @@
 #include <stdint.h>
 
 #define RP__T2S_FIRST 0x3400u
-#define RP__T2S_LAST 0x9FFFu
+#define RP__T2S_LAST  0x9FFFu
 
 /* The table, built on first use from OpenCC's dictionaries: entry
  * cp - RP__T2S_FIRST is the Simplified form of cp, or 0 when cp has none

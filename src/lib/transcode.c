@@ -50,9 +50,9 @@ static iconv_t open_cd(rp__transcoder *t, const char *charset)
 	return cd;
 }
 
-rp_status rp__transcode(rp__transcoder *t, const char *charset,
-			const char *in, size_t n, char **out, size_t *cap,
-			size_t limit, rp__transcoded *res)
+rp_status rp__transcode(rp__transcoder *t, const char *charset, const char *in,
+			size_t n, char **out, size_t *cap, size_t limit,
+			rp__transcoded *res)
 {
 	iconv_t cd = open_cd(t, charset);
 	char *src = (char *)(uintptr_t)in;
@@ -78,7 +78,8 @@ rp_status rp__transcode(rp__transcoder *t, const char *charset,
 			continue;
 		}
 		if (errno == E2BIG) {
-			st = rp__grow((void **)out, cap, *cap + n + 16, 1, limit);
+			st = rp__grow((void **)out, cap, *cap + n + 16, 1,
+				      limit);
 			if (st != RP_OK)
 				return st;
 			continue;
@@ -87,7 +88,8 @@ rp_status rp__transcode(rp__transcoder *t, const char *charset,
 		if (res->errors++ == 0)
 			res->first_bad = n - left;
 		if (*cap - used < 3) {
-			st = rp__grow((void **)out, cap, used + 3 + n, 1, limit);
+			st = rp__grow((void **)out, cap, used + 3 + n, 1,
+				      limit);
 			if (st != RP_OK)
 				return st;
 		}

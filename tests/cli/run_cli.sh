@@ -123,7 +123,7 @@ has missing-path-msg "$T/err" "cannot open '$T/does-not-exist'"
 : >"$T/empty.txt"
 printf 'ab' >"$T/short.txt"
 printf 'nul\000bytes \377 and invalid utf-8' >"$T/odd.txt"
-expect odd-docs 0 "$R" scan --format jsonl --clusters "$T/c" "$T/empty.txt" "$T/short.txt" "$T/odd.txt"
+expect odd-docs 0 "$R" scan --encoding UTF-8 --format jsonl --clusters "$T/c" "$T/empty.txt" "$T/short.txt" "$T/odd.txt"
 has empty-flag "$T/c" '"empty"'
 has short-flag "$T/c" '"short"'
 has nul-flag "$T/c" '"nul"'
@@ -157,7 +157,7 @@ python3 -c "import json; d=json.loads(open('$T/out').read()); assert len(d['minh
 SEED=../shared/seeds/portal-reprint-zh.txt
 if [ -f "$SEED" ]; then
   tr -d ' \n' <"$SEED" >"$T/flat.txt"
-  expect seed-desegmented 0 "$R" compare --format jsonl "$SEED" "$T/flat.txt"
+  expect seed-desegmented 0 "$R" compare --no-furniture --format jsonl "$SEED" "$T/flat.txt"
   has seed-desegmented-jaccard "$T/out" '"jaccard":1.000000'
 else
   echo "skip - seed page (no ../shared)"
