@@ -135,7 +135,7 @@ test: check-deps $(UNIT_BIN) $(BA)/reprint $(BA)/fuzz_replay
 	  tests/run.sh $(BA)
 
 # --- fuzzing (clang + libFuzzer) ---------------------------------------------
-FUZZ_TARGETS = normalize jsonl pipeline
+FUZZ_TARGETS = normalize jsonl pipeline decode page
 fuzz: $(BA)/libreprint.a
 	@mkdir -p $(B)/fuzz
 	for t in $(FUZZ_TARGETS); do \

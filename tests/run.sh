@@ -28,9 +28,11 @@ grep -v '^ok ' "$log"
 echo "cli: $p passed, $f failed"
 passed=$((passed + p)); failed=$((failed + f))
 
-if "$B/fuzz_replay" tests/fuzz/corpus >"$log" 2>&1; then :; fi
+if "$B/fuzz_replay" tests/fuzz/corpus >"$log" 2>&1; then status=0; else status=$?; fi
 cat "$log"
-p=$(grep -c ': ok' "$log"); f=$((3 - p))
+p=$(grep -c ': ok' "$log"); f=$(grep -c ': FAILED' "$log")
+# a crash stops the replay: the target it was in fails
+if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; echo "FAILED: fuzz replay crashed"; fi
 passed=$((passed + p)); failed=$((failed + f))
 
 echo "$passed passed, $failed failed"

@@ -13,6 +13,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -167,6 +168,30 @@ static int read_plain(walk *w, FILE *f, const char *path, const char *shown)
 	return rc;
 }
 
+/* JSON strings hold code points, not bytes: a page in another charset
+ * travels in JSONL as one code point U+0000-U+00FF per byte. When a line
+ * names its charset, turn such a text back into its bytes, in place (it
+ * only shrinks); a text with higher code points is Unicode already, and
+ * the name is ignored (returns 0). */
+static int code_points_to_bytes(char *s, size_t *len)
+{
+	size_t i, k = 0, n = *len;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80 && !((c == 0xC2 || c == 0xC3) && ++i < n))
+			return 0; /* checked before anything is written */
+	}
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80)
+			c = (unsigned char)(((c & 0x03) << 6) |
+					    ((unsigned char)s[++i] & 0x3F));
+		s[k++] = (char)c;
+	}
+	*len = k;
+	return 1;
+}
+
 /* One JSONL line; returns what fn returned. */
 static int jsonl_line(walk *w, const char *path, uint64_t lineno,
 		      const char *line, size_t n)
@@ -211,6 +236,9 @@ static int jsonl_line(walk *w, const char *path, uint64_t lineno,
 	d.date = f[3].found ? f[3].val : NULL;
 	d.url = f[4].found ? f[4].val : NULL;
 	d.encoding = f[5].found ? f[5].val : NULL;
+	if (d.encoding &&
+	    !code_points_to_bytes((char *)(uintptr_t)d.text, &d.text_len))
+		d.encoding = NULL;
 	if (d.text_len > w->o->max_doc_bytes) {
 		w->st->too_big++;
 		w->st->skipped++;

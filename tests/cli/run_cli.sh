@@ -142,6 +142,31 @@ has long-line-msg "$T/err" 'long.jsonl:1: skipping a line longer than 100 bytes'
 expect unwritable-output 1 "$R" scan -q --clusters "$T/no/such/dir/c" "$T/in"
 has unwritable-msg "$T/err" 'cannot open'
 
+# --- charsets, scripts, outlets ---------------------------------------------------
+mkdir -p "$T/cs/outlet-a" "$T/cs/outlet-b"
+ZH=data/samples/lanzhou-daily/lanjiang-bridge-closure.txt
+cp "$ZH" "$T/cs/outlet-a/utf8.txt"
+iconv -f UTF-8 -t GB18030 "$ZH" >"$T/cs/outlet-b/gbk.txt"
+expect charset-gbk 0 "$R" scan --outlet-from dir --format jsonl --pairs "$T/p" --clusters "$T/c" "$T/cs"
+has charset-gbk-pair "$T/p" '"jaccard":1.000000'
+has charset-gbk-name "$T/c" '"encoding":"GB18030"'
+has outlet-from-dir "$T/c" '"outlet":"outlet-b"'
+has charset-summary "$T/out" 'charset other than UTF-8'
+head -c 301 "$T/cs/outlet-b/gbk.txt" >"$T/cut.txt"
+expect charset-cut 0 "$R" scan --encoding GB18030 --clusters "$T/c" "$T/cut.txt"
+has charset-cut-warning "$T/err" "could not be decoded as GB18030 (the first at byte"
+python3 - "$ZH" "$T/enc.jsonl" <<'PY'
+import json, sys
+t = open(sys.argv[1], encoding="utf-8").read()
+with open(sys.argv[2], "w") as f:
+    f.write(json.dumps({"id": "as-is", "text": t}) + "\n")
+    # the same text, stored as Latin-1 mojibake of its GB18030 bytes, named
+    f.write(json.dumps({"id": "named", "text": t.encode("gb18030").decode("latin-1"), "cs": "GB18030"}) + "\n")
+PY
+expect encoding-field 0 "$R" scan -q --jsonl --encoding-field cs --pairs "$T/p" "$T/enc.jsonl"
+# a named charset reads the text's code points U+00-U+FF back as bytes
+grep -q '^as-is	named	1.000000' "$T/p" && ok encoding-field-applies || bad encoding-field-applies "$(cat "$T/p")"
+
 # --- compare and sign ----------------------------------------------------------
 expect compare 0 "$R" compare "$DATA/lanzhou-daily/lanjiang-bridge-closure.txt" "$DATA/xinghe-portal/lanjiang-bridge.txt"
 has compare-jaccard "$T/out" 'Jaccard (exact)'

@@ -13,13 +13,17 @@
 int fuzz_normalize(const uint8_t *data, size_t size);
 int fuzz_jsonl(const uint8_t *data, size_t size);
 int fuzz_pipeline(const uint8_t *data, size_t size);
+int fuzz_decode(const uint8_t *data, size_t size);
+int fuzz_page(const uint8_t *data, size_t size);
 
 static const struct target {
 	const char *name;
 	int (*fn)(const uint8_t *, size_t);
 } targets[] = {{"normalize", fuzz_normalize},
 	       {"jsonl", fuzz_jsonl},
-	       {"pipeline", fuzz_pipeline}};
+	       {"pipeline", fuzz_pipeline},
+	       {"decode", fuzz_decode},
+	       {"page", fuzz_page}};
 
 static int replay_file(const char *path, int (*fn)(const uint8_t *, size_t))
 {
@@ -75,6 +79,7 @@ int main(int argc, char **argv)
 		closedir(d);
 		printf("fuzz %s: ok (%d corpus files)\n", targets[t].name,
 		       files);
+		fflush(stdout);
 		if (files == 0)
 			bad = 1;
 	}

@@ -8,14 +8,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "encoding.h"
 #include "jsonl.h"
 #include "normalize.h"
+#include "page.h"
 #include "reprint.h"
 #include "utf8.h"
 
 int fuzz_normalize(const uint8_t *data, size_t size);
 int fuzz_jsonl(const uint8_t *data, size_t size);
 int fuzz_pipeline(const uint8_t *data, size_t size);
+int fuzz_decode(const uint8_t *data, size_t size);
+int fuzz_page(const uint8_t *data, size_t size);
 
 #define CHECK(c)                 \
 	do {                     \
@@ -59,6 +63,46 @@ int fuzz_jsonl(const uint8_t *data, size_t size)
 		CHECK(strstr(p.err, "column") != NULL);
 	}
 	jsonl_release(&p);
+	return 0;
+}
+
+/* Any bytes decode to UTF-8 (as given, or converted); offsets in range.
+ * The first byte picks a forced charset now and then. */
+int fuzz_decode(const uint8_t *data, size_t size)
+{
+	static const char *const forced[] = {NULL,         "GB18030",
+					     "BIG5-HKSCS", "UTF-16LE",
+					     "SHIFT_JIS",  "UTF-8"};
+	rp__decoder d;
+	rp__decoded out;
+	const char *cs = size ? forced[data[0] % 6] : NULL;
+	rp__decoder_init(&d, 4 * size + 64);
+	if (rp__decode(&d, (const char *)data, size, cs, &out) == RP_OK) {
+		CHECK(out.text != NULL || out.len == 0);
+		CHECK(out.errors == 0 || out.first_bad < size);
+		/* converted text is valid UTF-8; text read as UTF-8 is
+		 * repaired later, when it is folded */
+		if (strcmp(out.charset, "UTF-8") != 0)
+			CHECK(rp__utf8_invalid_count(out.text, out.len) == 0);
+	}
+	rp__decoder_release(&d);
+	return 0;
+}
+
+/* Furniture rules and line splitting: kept text is a subset of lines of
+ * the input, one hash per kept line. */
+int fuzz_page(const uint8_t *data, size_t size)
+{
+	rp__page p;
+	size_t i, lines = 0;
+	rp__page_init(&p, 4 * size + 64, 0);
+	if (rp__page_lines(&p, (const char *)data, size, 1, NULL, 0) == RP_OK) {
+		CHECK(p.kept_len <= size + p.n_hashes);
+		for (i = 0; i < p.kept_len; i++)
+			lines += p.kept[i] == '\n';
+		CHECK(lines == p.n_hashes);
+	}
+	rp__page_release(&p);
 	return 0;
 }
 
@@ -122,6 +166,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	return fuzz_jsonl(data, size);
+}
+#elif defined(FUZZ_TARGET_decode)
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	return fuzz_decode(data, size);
+}
+#elif defined(FUZZ_TARGET_page)
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	return fuzz_page(data, size);
 }
 #elif defined(FUZZ_TARGET_pipeline)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
