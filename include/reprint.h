@@ -63,39 +63,53 @@ typedef enum rp_norm {
 #define RP_MAX_NGRAM 64u
 
 typedef struct rp_config {
-	rp_norm norm;           /* RP_NORM_TEXT */
-	unsigned ngram;         /* shingle width in code points (4) */
-	unsigned perms;         /* MinHash values per document (128) */
-	double threshold;       /* Jaccard that joins a pair (0.8) */
-	double containment;     /* join when the smaller side is at least this
-	                          contained in the larger; 0 = off (0) */
-	double excerpt_ratio;   /* with containment: smallest size ratio of an
+	rp_norm norm;             /* RP_NORM_TEXT */
+	unsigned ngram;           /* shingle width in code points (4) */
+	unsigned perms;           /* MinHash values per document (128) */
+	double threshold;         /* Jaccard that joins a pair (0.8) */
+	double containment;       /* join when the smaller side is at least this
+	                           contained in the larger; 0 = off;
+	                           RP_CONTAINMENT_AUTO = 0.6 with RP_NORM_TEXT
+	                           (news pages: excerpts), 0 with
+	                           RP_NORM_LOWER_SPACE (Jaccard dedup) (auto) */
+	unsigned containment_min; /* containment joins only when the smaller
+	                             side has this many shingles (40) */
+	double excerpt_ratio;     /* with containment: smallest size ratio of an
 	                          excerpt to its original that LSH must still
 	                          catch (0.5) */
-	double lsh_recall;      /* probability that a pair at the LSH target
+	double lsh_recall;        /* probability that a pair at the LSH target
 	                          similarity becomes a candidate (0.99) */
-	unsigned bands, rows;   /* LSH shape; 0 = derived from the above */
-	unsigned threads;       /* worker threads; 0 = all online cores */
-	uint32_t bucket_cap;    /* largest LSH bucket enumerated (5000) */
-	size_t max_doc_bytes;   /* largest document accepted (64 MiB) */
-	size_t batch_bytes;     /* text buffered before signing (64 MiB) */
-	uint64_t seed;          /* seed of every hash (0) */
-	const char *encoding;   /* charset of every input; NULL = detect
+	unsigned bands, rows;     /* LSH shape; 0 = derived from the above */
+	unsigned threads;         /* worker threads; 0 = all online cores */
+	uint32_t bucket_cap;      /* largest LSH bucket enumerated (5000) */
+	size_t max_doc_bytes;     /* largest document accepted (64 MiB) */
+	size_t batch_bytes;       /* text buffered before signing (64 MiB) */
+	uint64_t seed;            /* seed of every hash (0) */
+	const char *encoding;     /* charset of every input; NULL = detect
 	                         (BOM, UTF-8, uchardet) (NULL) */
-	int t2s;                /* fold Traditional Chinese to Simplified in
+	int t2s;                  /* fold Traditional Chinese to Simplified in
 	                         the text mode (1) */
-	int furniture;          /* drop page furniture by the built-in rules
-	                         (image placeholders, menus, share lines) (1) */
-	int boilerplate;        /* learn furniture from the corpus: lines on
-	                         many pages of one outlet (1) */
+	int furniture;            /* drop page furniture by the built-in rules
+	                         (image placeholders, menus, share lines);
+	                         RP_AUTO: on with RP_NORM_TEXT (auto) */
+	int boilerplate;          /* learn furniture from the corpus: lines on
+	                         many pages of one outlet; RP_AUTO: on with
+	                         RP_NORM_TEXT (auto) */
 	unsigned bp_min_docs;   /* a line on at least this many pages ... (3) */
 	double bp_min_share;    /* ... and this share of them (0) */
 	unsigned bp_edge_lines; /* lines at each end of a page that name its
 	                           template when no outlet is given (5) */
 } rp_config;
 
+#define RP_CONTAINMENT_AUTO (-1.0)
+#define RP_AUTO             (-1) /* for the int switches: on with RP_NORM_TEXT */
+
 /* Fill *cfg with the defaults shown above. */
 void rp_config_init(rp_config *cfg);
+
+/* Replace "auto" values by what they mean for this configuration (done
+ * by every handle on its own copy; for callers that want to show them). */
+void rp_config_resolve(rp_config *cfg);
 
 /* Check a configuration; on failure a message naming the bad value is
  * written to msg (cap bytes, NUL-terminated) when msg is not NULL. */

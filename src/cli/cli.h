@@ -47,6 +47,8 @@ enum {
 	OPT_NO_T2S,
 	OPT_NO_FURNITURE,
 	OPT_NO_BOILERPLATE,
+	OPT_FURNITURE,
+	OPT_BOILERPLATE,
 	OPT_BP_MIN_DOCS,
 	OPT_BP_MIN_SHARE,
 	OPT_OUTLET_FROM,
@@ -82,6 +84,8 @@ enum {
 	{"no-t2s", 0, 0, OPT_NO_T2S},                             \
 	{"no-furniture", 0, 0, OPT_NO_FURNITURE},                 \
 	{"no-boilerplate", 0, 0, OPT_NO_BOILERPLATE},             \
+	{"furniture", 0, 0, OPT_FURNITURE},                       \
+	{"boilerplate", 0, 0, OPT_BOILERPLATE},                   \
 	{"boilerplate-min-docs", 1, 0, OPT_BP_MIN_DOCS},          \
 	{"boilerplate-min-share", 1, 0, OPT_BP_MIN_SHARE},        \
 	{"threads", 1, 0, 'j'},                                   \

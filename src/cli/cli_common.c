@@ -44,6 +44,9 @@ const char cli_common_help[] =
 	"  --no-furniture        keep what the built-in furniture rules drop\n"
 	"                        (image placeholders, menus, share lines)\n"
 	"  --no-boilerplate      do not learn furniture from the corpus\n"
+	"                        (both are on with --norm text, off with\n"
+	"                        lower-space; --furniture, --boilerplate turn\n"
+	"                        them on there)\n"
 	"  --boilerplate-min-docs N\n"
 	"                        a line on N pages of one outlet is furniture "
 	"(3)\n"
@@ -53,7 +56,9 @@ const char cli_common_help[] =
 	"  --perms K             MinHash values, 1..1024 (128)\n"
 	"  --threshold T         Jaccard that joins a pair (0.8)\n"
 	"  --containment C       also join a pair whose smaller side is at\n"
-	"                        least C contained in the larger (off)\n"
+	"                        least C contained in the larger (0.6 with\n"
+	"                        --norm text, off with lower-space; 0 = off)\n"
+
 	"  --excerpt-ratio Q     with --containment: smallest "
 	"excerpt/original\n"
 	"                        size ratio LSH must catch (0.5)\n"
@@ -208,6 +213,12 @@ int cli_common_opt(int code, const char *arg, rp_config *cfg, input_opts *io)
 		return 0;
 	case OPT_NO_BOILERPLATE:
 		cfg->boilerplate = 0;
+		return 0;
+	case OPT_FURNITURE:
+		cfg->furniture = 1;
+		return 0;
+	case OPT_BOILERPLATE:
+		cfg->boilerplate = 1;
 		return 0;
 	case OPT_BP_MIN_DOCS:
 		if (parse_u64("boilerplate-min-docs", arg, UINT32_MAX, &v))

@@ -136,6 +136,7 @@ static int parse(int argc, char **argv, const char *usage, rp_config *cfg,
 		*rc = EXIT_USAGE;
 		return -1;
 	}
+	rp_config_resolve(cfg);
 	return 0;
 }
 
@@ -252,7 +253,10 @@ int cmd_compare(int argc, char **argv)
 	small_in_big = sig[0].set_len <= sig[1].set_len ? sim.contain_a
 							: sim.contain_b;
 	joined = sim.jaccard >= cfg.threshold ||
-		 (cfg.containment > 0 && small_in_big >= cfg.containment);
+		 (cfg.containment > 0 && small_in_big >= cfg.containment &&
+		  (sig[0].set_len < sig[1].set_len
+			   ? sig[0].set_len
+			   : sig[1].set_len) >= cfg.containment_min);
 	if (jsonl) {
 		fputs("{\"a\":", stdout);
 		cli_json_str(stdout, d[0].id);

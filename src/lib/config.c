@@ -17,7 +17,8 @@ void rp_config_init(rp_config *cfg)
 	cfg->ngram = 4;
 	cfg->perms = 128;
 	cfg->threshold = 0.8;
-	cfg->containment = 0.0;
+	cfg->containment = RP_CONTAINMENT_AUTO;
+	cfg->containment_min = 40;
 	cfg->excerpt_ratio = 0.5;
 	cfg->lsh_recall = 0.99;
 	cfg->threads = 0;
@@ -27,8 +28,8 @@ void rp_config_init(rp_config *cfg)
 	cfg->seed = 0;
 	cfg->encoding = NULL;
 	cfg->t2s = 1;
-	cfg->furniture = 1;
-	cfg->boilerplate = 1;
+	cfg->furniture = RP_AUTO;
+	cfg->boilerplate = RP_AUTO;
 	cfg->bp_min_docs = 3;
 	cfg->bp_min_share = 0.0;
 	cfg->bp_edge_lines = 5;
@@ -56,7 +57,7 @@ rp_status rp__config_check(const rp_config *cfg, char *err)
 		return rp__errf(err, RP_EINVAL,
 				"threshold %g is outside (0, 1]",
 				cfg->threshold);
-	if (!in01(cfg->containment))
+	if (!in01(cfg->containment) && cfg->containment != RP_CONTAINMENT_AUTO)
 		return rp__errf(err, RP_EINVAL,
 				"containment %g is outside [0, 1]",
 				cfg->containment);
@@ -80,7 +81,7 @@ rp_status rp__config_check(const rp_config *cfg, char *err)
 		return rp__errf(err, RP_EINVAL,
 				"boilerplate share %g is outside [0, 1]",
 				cfg->bp_min_share);
-	if (cfg->boilerplate && cfg->bp_min_docs < 2)
+	if (cfg->boilerplate > 0 && cfg->bp_min_docs < 2)
 		return rp__errf(err, RP_EINVAL,
 				"boilerplate needs at least 2 pages (got %u)",
 				cfg->bp_min_docs);
@@ -91,6 +92,21 @@ rp_status rp__config_check(const rp_config *cfg, char *err)
 		return rp__errf(err, RP_EINVAL,
 				"largest document must be 1 byte to 256 MiB");
 	return RP_OK;
+}
+
+void rp_config_resolve(rp_config *cfg)
+{
+	/* Reprints of news pages are often excerpts, found by containment;
+	 * lower-space is the mode of plain Jaccard deduplication. */
+	int text = cfg->norm == RP_NORM_TEXT;
+	if (cfg->containment < 0.0)
+		cfg->containment = text ? 0.6 : 0.0;
+	/* page furniture is a property of web pages, not of plain texts
+	 * compared with Jaccard alone */
+	if (cfg->furniture < 0)
+		cfg->furniture = text;
+	if (cfg->boilerplate < 0)
+		cfg->boilerplate = text;
 }
 
 rp_status rp_config_check(const rp_config *cfg, char *msg, size_t cap)

@@ -37,10 +37,11 @@ rp_status rp_ctx_new(rp_ctx **out, const rp_config *cfg)
 	if (!ctx)
 		return RP_ENOMEM;
 	ctx->cfg = *cfg;
+	rp_config_resolve(&ctx->cfg);
 	ctx->threads = cfg->threads ? cfg->threads : rp__cpu_count();
 	if (ctx->threads > 256)
 		ctx->threads = 256;
-	rp_lsh_params_for(cfg, &ctx->lsh);
+	rp_lsh_params_for(&ctx->cfg, &ctx->lsh);
 	rp__arena_init(&ctx->strings, STR_BLOCK);
 	ctx->workers = rp__calloc_n(ctx->threads, sizeof *ctx->workers);
 	if (!ctx->workers) {
@@ -48,7 +49,7 @@ rp_status rp_ctx_new(rp_ctx **out, const rp_config *cfg)
 		return RP_ENOMEM;
 	}
 	for (t = 0; t < ctx->threads; t++) {
-		rp__signer_init(&ctx->workers[t].signer, cfg);
+		rp__signer_init(&ctx->workers[t].signer, &ctx->cfg);
 		rp__arena_init(&ctx->workers[t].sets, SET_BLOCK);
 	}
 	*out = ctx;

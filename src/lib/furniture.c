@@ -216,15 +216,16 @@ static int link_item(const char *s, size_t n)
 	       starts_with(s + i, n - i, "file://");
 }
 
-/* "catalogs : 1 ; contentid : 2 ; publishdate : ..." */
+/* "catalogs : 1 ; contentid : 2 ; publishdate : ...",
+ * "keywords=acq; pubdate=19870319; origin=...": CMS metadata lines. */
 static int metaline(const char *s, size_t n)
 {
-	size_t i, semis = 0, colons = 0;
+	size_t i, semis = 0, pairs = 0;
 	for (i = 0; i < n; i++) {
 		semis += s[i] == ';';
-		colons += s[i] == ':';
+		pairs += s[i] == ':' || s[i] == '=';
 	}
-	return semis >= 3 && colons >= 3;
+	return semis >= 2 && pairs >= 3;
 }
 
 int rp__furniture_line(const char *line, size_t len)

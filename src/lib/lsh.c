@@ -32,14 +32,17 @@ double rp_lsh_probability(unsigned bands, unsigned rows, double s)
 	return 1.0 - pow(1.0 - pow(s, (double)rows), (double)bands);
 }
 
-rp_status rp_lsh_params_for(const rp_config *cfg, rp_lsh_params *out)
+rp_status rp_lsh_params_for(const rp_config *given, rp_lsh_params *out)
 {
 	char err[RP__ERRMSG_CAP];
+	rp_config resolved, *cfg = &resolved;
 	double t;
 	unsigned r;
-	rp_status st = rp__config_check(cfg, err);
+	rp_status st = rp__config_check(given, err);
 	if (st != RP_OK || !out)
 		return st != RP_OK ? st : RP_EINVAL;
+	resolved = *given;
+	rp_config_resolve(cfg);
 	t = cfg->threshold;
 	if (cfg->containment > 0.0) {
 		/* An excerpt of size ratio q contained at C in its original

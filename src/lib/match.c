@@ -142,7 +142,8 @@ static int joins(const rp_config *cfg, size_t na, size_t nb, size_t c)
 	size_t small = na < nb ? na : nb;
 	if ((double)c / (double)(na + nb - c) >= cfg->threshold)
 		return 1;
-	return cfg->containment > 0.0 &&
+	/* a few shingles are contained anywhere: containment needs a text */
+	return cfg->containment > 0.0 && small >= cfg->containment_min &&
 	       (double)c / (double)small >= cfg->containment;
 }
 

@@ -17,6 +17,7 @@ void rp__signer_init(rp_signer *s, const rp_config *cfg)
 {
 	memset(s, 0, sizeof *s);
 	s->cfg = *cfg;
+	rp_config_resolve(&s->cfg);
 	/* NFKC expands a few characters a lot (U+FDFA: 3 bytes to 33), so
 	 * the folded text may reach 12x the input; with inputs capped at
 	 * 256 MiB its byte offsets still fit in 32 bits. */

@@ -39,7 +39,7 @@ expect bad-bands 2 "$R" scan --bands 30 --rows 6 "$DATA" && has bad-bands-msg "$
 expect bad-option 2 "$R" scan --no-such-option "$DATA"
 
 # --- the shipped sample: clusters match its truth ----------------------------
-SAMPLE_OPTS="--threshold 0.5 --containment 0.7"
+SAMPLE_OPTS=""
 expect sample-scan 0 "$R" scan $SAMPLE_OPTS --clusters "$T/c.tsv" "$DATA" && has sample-summary "$T/out" 'clusters: 4 with 2 or more'
 # same partition as data/samples-truth.tsv: pairs of documents agree
 if python3 - "$T/c.tsv" data/samples-truth.tsv <<'PY'
@@ -166,6 +166,13 @@ PY
 expect encoding-field 0 "$R" scan -q --jsonl --encoding-field cs --pairs "$T/p" "$T/enc.jsonl"
 # a named charset reads the text's code points U+00-U+FF back as bytes
 grep -q '^as-is	named	1.000000' "$T/p" && ok encoding-field-applies || bad encoding-field-applies "$(cat "$T/p")"
+
+# lower-space is plain text dedup: no furniture rules, no containment
+printf '* Menu\nA story line that is long enough to be a story.\n' >"$T/menu.txt"
+expect lower-space-plain 0 "$R" sign --norm lower-space --format jsonl --folded "$T/menu.txt"
+has lower-space-keeps-menu "$T/out" '"folded":"\* menu a story'
+expect text-drops-menu 0 "$R" sign --format jsonl --folded "$T/menu.txt"
+has text-drops-menu-folded "$T/out" '"folded":"astoryline'
 
 # --- compare and sign ----------------------------------------------------------
 expect compare 0 "$R" compare "$DATA/lanzhou-daily/lanjiang-bridge-closure.txt" "$DATA/xinghe-portal/lanjiang-bridge.txt"

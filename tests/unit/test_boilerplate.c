@@ -12,12 +12,15 @@ static const char *const words[] = {
 	"factory", "contract", "village", "airport",  "library", "energy",
 	"court",   "weather",  "station", "report",   "market",  "school"};
 
+/* Words from a small vocabulary, each with a random suffix, so that two
+ * stories share no n-grams by chance. */
 static void sentence(uint64_t *seed, char *out, size_t cap, size_t nwords)
 {
 	size_t i, n = 0;
-	for (i = 0; i < nwords && n + 16 < cap; i++)
-		n += (size_t)snprintf(out + n, cap - n, "%s%s", i ? " " : "",
-				      words[tu_rand(seed) % 24]);
+	for (i = 0; i < nwords && n + 24 < cap; i++)
+		n += (size_t)snprintf(out + n, cap - n, "%s%s%u", i ? " " : "",
+				      words[tu_rand(seed) % 24],
+				      (unsigned)(tu_rand(seed) % 1000));
 }
 
 /* A page: the outlet's template around a story. */

@@ -9,6 +9,7 @@ static void test_lsh_default_shape(void **state)
 	rp_lsh_params p;
 	(void)state;
 	rp_config_init(&cfg);
+	cfg.containment = 0.0;
 	assert_int_equal(rp_lsh_params_for(&cfg, &p), RP_OK);
 	/* largest r with floor(128/r) bands catching J=0.8 at >= 0.99 */
 	assert_int_equal(p.rows, 6);
@@ -39,6 +40,7 @@ static void test_lsh_shapes_reach_target(void **state)
 			rp_config cfg;
 			rp_lsh_params p;
 			rp_config_init(&cfg);
+			cfg.containment = 0.0;
 			cfg.threshold = t[i];
 			cfg.perms = perms[k];
 			assert_int_equal(rp_lsh_params_for(&cfg, &p), RP_OK);
@@ -68,6 +70,7 @@ static void test_lsh_explicit_and_invalid(void **state)
 	char msg[128];
 	(void)state;
 	rp_config_init(&cfg);
+	cfg.containment = 0.0;
 	cfg.bands = 16;
 	cfg.rows = 8;
 	assert_int_equal(rp_lsh_params_for(&cfg, &p), RP_OK);
@@ -81,6 +84,20 @@ static void test_lsh_explicit_and_invalid(void **state)
 	assert_non_null(strstr(msg, "threshold"));
 }
 
+/* containment "auto": on for news text, off for lower-space dedup */
+static void test_lsh_containment_auto(void **state)
+{
+	rp_config cfg;
+	(void)state;
+	rp_config_init(&cfg);
+	rp_config_resolve(&cfg);
+	assert_true(cfg.containment == 0.6);
+	rp_config_init(&cfg);
+	cfg.norm = RP_NORM_LOWER_SPACE;
+	rp_config_resolve(&cfg);
+	assert_true(cfg.containment == 0.0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -89,6 +106,7 @@ int main(void)
 		cmocka_unit_test(test_lsh_shapes_reach_target),
 		cmocka_unit_test(test_lsh_containment_lowers_target),
 		cmocka_unit_test(test_lsh_explicit_and_invalid),
+		cmocka_unit_test(test_lsh_containment_auto),
 	};
 	return cmocka_run_group_tests_name("lsh", tests, NULL, NULL);
 }
