@@ -285,6 +285,20 @@ uint64_t rp_ctx_pair_count(const rp_ctx *ctx);
 typedef int (*rp_pair_fn)(const rp_pair *pair, void *user);
 rp_status rp_ctx_pairs(rp_ctx *ctx, rp_pair_fn fn, void *user);
 uint32_t rp_ctx_cluster_count(const rp_ctx *ctx);
+
+/* What was learned as boilerplate (after a run with cfg.boilerplate):
+ * each line dropped for a group (an outlet given, or "~" and a template
+ * key), with the number of that group's pages it is on. In a fixed order
+ * (by the line's key), one entry per line and group. */
+typedef struct rp_boilerplate_line {
+	const char *group;
+	const char *text;
+	uint32_t pages;
+} rp_boilerplate_line;
+
+size_t rp_ctx_boilerplate_count(const rp_ctx *ctx);
+rp_status rp_ctx_boilerplate(const rp_ctx *ctx, size_t k,
+			     rp_boilerplate_line *out);
 void rp_ctx_stats(const rp_ctx *ctx, rp_stats *out);
 
 #ifdef __cplusplus

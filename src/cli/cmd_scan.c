@@ -30,12 +30,17 @@ static const char scan_usage[] =
 	"  --format tsv|jsonl    format of --clusters and --pairs (tsv)\n"
 	"  --show N              clusters listed in the summary (20; largest\n"
 	"                        first)\n"
+	"  --boilerplate-report FILE\n"
+	"                        what was learned as page furniture:\n"
+	"                        group<TAB>pages<TAB>line, by group, most\n"
+	"                        frequent first (a group is an outlet given,\n"
+	"                        or ~ and a key of an inferred template)\n"
 	"  --stats               time and throughput per stage, on stderr\n"
 	"  FILE may be - for stdout; the summary then goes to stderr.\n"
 	"\n";
 
 typedef struct scan_out {
-	const char *clusters, *pairs, *keep, *remove;
+	const char *clusters, *pairs, *keep, *remove, *bp_report;
 	int jsonl;
 	long show;
 	int stats;
@@ -132,6 +137,45 @@ static int write_clusters(rp_ctx *ctx, const char *path, int jsonl)
 			fprintf(f, "\t%u\n", d.cluster);
 		}
 	}
+	return cli_close_out(f, path);
+}
+
+static int cmp_bp(const void *pa, const void *pb)
+{
+	const rp_boilerplate_line *a = pa, *b = pb;
+	int c = strcmp(a->group, b->group);
+	if (c)
+		return c;
+	if (a->pages != b->pages)
+		return a->pages > b->pages ? -1 : 1;
+	return strcmp(a->text, b->text);
+}
+
+static int write_bp_report(rp_ctx *ctx, const char *path)
+{
+	size_t n = rp_ctx_boilerplate_count(ctx), k;
+	rp_boilerplate_line *v = calloc(n + 1, sizeof *v);
+	FILE *f;
+	if (!v) {
+		cli_error("out of memory");
+		return -1;
+	}
+	for (k = 0; k < n; k++)
+		rp_ctx_boilerplate(ctx, k, &v[k]);
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_bp);
+	f = cli_open_out(path);
+	if (!f) {
+		free(v);
+		return -1;
+	}
+	for (k = 0; k < n; k++) {
+		cli_tsv_str(f, v[k].group);
+		fprintf(f, "\t%u\t", v[k].pages);
+		cli_tsv_str(f, v[k].text);
+		putc('\n', f);
+	}
+	free(v);
 	return cli_close_out(f, path);
 }
 
@@ -395,15 +439,17 @@ static void print_stats(rp_ctx *ctx, double t_read, double t_write)
 
 int cmd_scan(int argc, char **argv)
 {
-	static const struct option opts[] = {{"clusters", 1, 0, OPT_CLUSTERS},
-					     {"pairs", 1, 0, OPT_PAIRS},
-					     {"keep", 1, 0, OPT_KEEP},
-					     {"remove", 1, 0, OPT_REMOVE},
-					     {"format", 1, 0, OPT_FORMAT},
-					     {"show", 1, 0, OPT_SHOW},
-					     {"stats", 0, 0, OPT_STATS},
-					     CLI_COMMON_OPTIONS,
-					     {0, 0, 0, 0}};
+	static const struct option opts[] = {
+		{"clusters", 1, 0, OPT_CLUSTERS},
+		{"pairs", 1, 0, OPT_PAIRS},
+		{"keep", 1, 0, OPT_KEEP},
+		{"remove", 1, 0, OPT_REMOVE},
+		{"format", 1, 0, OPT_FORMAT},
+		{"show", 1, 0, OPT_SHOW},
+		{"stats", 0, 0, OPT_STATS},
+		{"boilerplate-report", 1, 0, OPT_BP_REPORT},
+		CLI_COMMON_OPTIONS,
+		{0, 0, 0, 0}};
 	rp_config cfg;
 	input_opts io;
 	scan_out o;
@@ -440,6 +486,9 @@ int cmd_scan(int argc, char **argv)
 			break;
 		case OPT_STATS:
 			o.stats = 1;
+			break;
+		case OPT_BP_REPORT:
+			o.bp_report = optarg;
 			break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "jsonl") && strcmp(optarg, "tsv")) {
@@ -506,6 +555,9 @@ int cmd_scan(int argc, char **argv)
 				rc = EXIT_RUNTIME;
 		}
 	}
+	if (rc == EXIT_OK && o.bp_report &&
+	    write_bp_report(rd.ctx, o.bp_report))
+		rc = EXIT_RUNTIME;
 	if (rc == EXIT_OK && (o.keep || o.remove) &&
 	    write_keep_remove(rd.ctx, &o))
 		rc = EXIT_RUNTIME;

@@ -147,7 +147,8 @@ rp_status rp__bp_learn(rp__bp_doc *docs, uint32_t n, const rp__bp_params *p,
 	gsize = rp__malloc_n((size_t)n + 1, sizeof *gsize);
 	entries = rp__malloc_n(m + 1, sizeof *entries);
 	out->keys = rp__malloc_n(m + 1, sizeof *out->keys);
-	if (!gsize || !entries || !out->keys)
+	out->pages = rp__malloc_n(m + 1, sizeof *out->pages);
+	if (!gsize || !entries || !out->keys || !out->pages)
 		goto done;
 	for (d = 0; d < n; d++) {
 		gsize[d].key = docs[d].group;
@@ -180,8 +181,10 @@ rp_status rp__bp_learn(rp__bp_doc *docs, uint32_t n, const rp__bp_params *p,
 		need = (uint64_t)(p->min_share * (double)size);
 		if (need < p->min_docs)
 			need = p->min_docs;
-		if (k - i >= need)
+		if (k - i >= need) {
+			out->pages[out->n] = (uint32_t)(k - i);
 			out->keys[out->n++] = entries[i].key;
+		}
 	}
 	st = RP_OK;
 done:
@@ -192,6 +195,7 @@ done:
 	free(entries);
 	if (st != RP_OK) {
 		free(out->keys);
+		free(out->pages);
 		memset(out, 0, sizeof *out);
 	}
 	return st;

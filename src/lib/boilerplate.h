@@ -24,7 +24,8 @@ typedef struct rp__bp_params {
 } rp__bp_params;
 
 typedef struct rp__bp_result {
-	uint64_t *keys; /* sorted rp__bp_key(group, line) */
+	uint64_t *keys;  /* sorted rp__bp_key(group, line) */
+	uint32_t *pages; /* pages of its group each line is on */
 	size_t n;
 	uint64_t groups, inferred_docs, ungrouped_docs;
 } rp__bp_result;

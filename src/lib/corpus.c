@@ -65,11 +65,14 @@ void rp_ctx_free(rp_ctx *ctx)
 	for (t = 0; t < ctx->threads; t++) {
 		rp__signer_release(&ctx->workers[t].signer);
 		rp__arena_release(&ctx->workers[t].sets);
+		free(ctx->workers[t].seen);
 	}
 	free(ctx->workers);
 	rp__arena_release(&ctx->strings);
 	free(ctx->docs);
 	free(ctx->learned_keys);
+	free(ctx->learned_pages);
+	free(ctx->bp_lines);
 	free(ctx->mh);
 	free(ctx->batch);
 	free(ctx);
@@ -85,6 +88,28 @@ typedef struct sign_job {
 	uint32_t first, last;
 	atomic_uint next;
 } sign_job;
+
+/* Keep the text of the learned lines this page lost, for the report. */
+static void log_learned(rp__worker *w, const rp__docrec *d, size_t n)
+{
+	const rp__page *p = &w->signer.page;
+	size_t k;
+	for (k = 0; k < n; k++) {
+		const rp__page_drop *dr = &p->drops[k];
+		rp__bp_seen *e;
+		if (rp__grow((void **)&w->seen, &w->seen_cap, w->n_seen + 1,
+			     sizeof *w->seen,
+			     SIZE_MAX / sizeof *w->seen) != RP_OK)
+			return; /* the report is best effort */
+		e = &w->seen[w->n_seen];
+		e->key = dr->key;
+		e->group = d->group_name ? d->group_name : "";
+		e->text = rp__arena_strndup(
+			&w->sets, w->signer.last_text + dr->off, dr->len);
+		if (e->text)
+			w->n_seen++;
+	}
+}
 
 static void sign_one(rp_ctx *ctx, rp__worker *w, uint32_t i)
 {
@@ -118,6 +143,8 @@ static void sign_one(rp_ctx *ctx, rp__worker *w, uint32_t i)
 		rp__arena_strndup(&w->sets, sig.charset, strlen(sig.charset));
 	d->furniture_lines = (uint32_t)sig.furniture_lines;
 	d->boilerplate_lines = (uint32_t)learned_lines;
+	if (learned_lines)
+		log_learned(w, d, learned_lines);
 	d->decode_errors = sig.decode_errors;
 	d->first_bad = sig.first_bad;
 	if (sig.decode_errors)
@@ -289,6 +316,7 @@ static rp_status learn_boilerplate(rp_ctx *ctx)
 		}
 	}
 	ctx->learned_keys = r.keys;
+	ctx->learned_pages = r.pages;
 	ctx->learned.keys = r.keys;
 	ctx->learned.n = r.n;
 	ctx->stats.boilerplate_keys = r.n;
@@ -296,6 +324,70 @@ static rp_status learn_boilerplate(rp_ctx *ctx)
 	ctx->stats.inferred_docs = r.inferred_docs;
 	ctx->stats.ungrouped_docs = r.ungrouped_docs;
 	free(bd);
+	return RP_OK;
+}
+
+static uint32_t pages_of(const rp_ctx *ctx, uint64_t key)
+{
+	size_t lo = 0, hi = ctx->learned.n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ctx->learned.keys[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < ctx->learned.n && ctx->learned.keys[lo] == key
+		       ? ctx->learned_pages[lo]
+		       : 0;
+}
+
+static int cmp_seen_key(const void *pa, const void *pb)
+{
+	const rp__bp_seen *a = pa, *b = pb;
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return strcmp(a->text, b->text);
+}
+
+/* One entry per learned line met, the first text in a fixed order. */
+static void collect_report(rp_ctx *ctx)
+{
+	size_t total = 0, i, m = 0;
+	unsigned t;
+	for (t = 0; t < ctx->threads; t++)
+		total += ctx->workers[t].n_seen;
+	ctx->bp_lines = rp__malloc_n(total + 1, sizeof *ctx->bp_lines);
+	if (!ctx->bp_lines)
+		return;
+	for (t = 0; t < ctx->threads; t++) {
+		if (ctx->workers[t].n_seen)
+			memcpy(ctx->bp_lines + m, ctx->workers[t].seen,
+			       ctx->workers[t].n_seen * sizeof *ctx->bp_lines);
+		m += ctx->workers[t].n_seen;
+	}
+	if (m > 1)
+		qsort(ctx->bp_lines, m, sizeof *ctx->bp_lines, cmp_seen_key);
+	for (i = 0, total = 0; i < m; i++)
+		if (total == 0 ||
+		    ctx->bp_lines[i].key != ctx->bp_lines[total - 1].key)
+			ctx->bp_lines[total++] = ctx->bp_lines[i];
+	ctx->n_bp_lines = total;
+}
+
+size_t rp_ctx_boilerplate_count(const rp_ctx *ctx)
+{
+	return ctx ? ctx->n_bp_lines : 0;
+}
+
+rp_status rp_ctx_boilerplate(const rp_ctx *ctx, size_t k,
+			     rp_boilerplate_line *out)
+{
+	if (!ctx || !out || k >= ctx->n_bp_lines)
+		return RP_EINVAL;
+	out->group = ctx->bp_lines[k].group;
+	out->text = ctx->bp_lines[k].text;
+	out->pages = pages_of(ctx, ctx->bp_lines[k].key);
 	return RP_OK;
 }
 
@@ -399,6 +491,8 @@ rp_status rp_ctx_run(rp_ctx *ctx)
 	st = flush_batch(ctx);
 	if (st != RP_OK)
 		return st;
+	if (ctx->learned.n)
+		collect_report(ctx);
 	free(ctx->batch);
 	ctx->batch = NULL;
 	ctx->batch_cap = 0;

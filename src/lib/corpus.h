@@ -33,12 +33,20 @@ typedef struct rp__edge {
 	uint32_t a, b, common; /* representatives, a < b */
 } rp__edge;
 
+typedef struct rp__bp_seen {
+	uint64_t key;      /* rp__bp_key(group, line) */
+	const char *group; /* the page's group name */
+	const char *text;  /* the line as first met */
+} rp__bp_seen;
+
 typedef struct rp__worker {
 	rp_signer signer;
 	rp__arena sets; /* shingle sets signed by this thread */
 	uint64_t ns, cps, shingles;
 	rp_status st; /* first hard error met */
 	uint32_t err_doc;
+	rp__bp_seen *seen; /* learned lines met while signing */
+	size_t n_seen, seen_cap;
 	char err[RP__ERRMSG_CAP];
 } rp__worker;
 
@@ -73,6 +81,9 @@ struct rp_ctx {
 	size_t scratch_cap;
 	rp__bpset learned; /* boilerplate learned from the corpus */
 	uint64_t *learned_keys;
+	uint32_t *learned_pages; /* pages of its group each key is on */
+	rp__bp_seen *bp_lines;   /* the report: one per learned line met */
+	size_t n_bp_lines;
 	rp_stats stats;
 };
 

@@ -14,6 +14,7 @@
  * representatives; each chunk's results go to its own slot, so the output
  * is the same for any number of threads.
  */
+#include <math.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,7 @@ typedef struct verify_job {
 	edge_vec *out;       /* one per chunk */
 	uint32_t **stamp;    /* one per thread */
 	uint64_t *cand, *ns; /* one per thread */
+	unsigned min_equal;  /* fewer equal MinHash values: not verified */
 	atomic_uint next;
 	atomic_int failed;
 } verify_job;
@@ -147,6 +149,46 @@ static int joins(const rp_config *cfg, size_t na, size_t nb, size_t c)
 	       (double)c / (double)small >= cfg->containment;
 }
 
+static unsigned equal_values(const rp_ctx *ctx, const rp__docrec *a,
+			     const rp__docrec *b)
+{
+	const uint32_t *x = ctx->mh + (size_t)a->add_index * ctx->cfg.perms;
+	const uint32_t *y = ctx->mh + (size_t)b->add_index * ctx->cfg.perms;
+	unsigned k, eq = 0;
+	for (k = 0; k < ctx->cfg.perms; k++)
+		eq += x[k] == y[k];
+	return eq;
+}
+
+/*
+ * With containment on, LSH aims low (the Jaccard of a short excerpt) and
+ * brings many candidates that share a value or two by chance. Before the
+ * exact merge, a pair must share at least m of the K MinHash values, m the
+ * largest count that a pair at the LSH target similarity misses with
+ * probability at most 1 - lsh_recall (binomial tail): the filter keeps the
+ * recall promised at the target and drops most chance candidates for the
+ * cost of K compares.
+ */
+static unsigned min_equal_for(unsigned k, double target, double recall)
+{
+	double cdf = 0.0;
+	unsigned m;
+	if (target <= 0.0)
+		return 0;
+	if (target >= 1.0)
+		return k;
+	for (m = 0; m <= k; m++) {
+		double lp = lgamma((double)k + 1) - lgamma((double)m + 1) -
+			    lgamma((double)(k - m) + 1) +
+			    (double)m * log(target) +
+			    (double)(k - m) * log(1.0 - target);
+		if (cdf + exp(lp) > 1.0 - recall)
+			return m;
+		cdf += exp(lp);
+	}
+	return k;
+}
+
 static void verify_rep(verify_job *j, uint32_t a, uint32_t *stamp,
 		       uint64_t *cand, edge_vec *out)
 {
@@ -170,6 +212,9 @@ static void verify_rep(verify_job *j, uint32_t a, uint32_t *stamp,
 				continue;
 			stamp[b] = a;
 			(*cand)++;
+			if (j->min_equal &&
+			    equal_values(ctx, da, db) < j->min_equal)
+				continue;
 			/* Jaccard <= small / big: the size filter */
 			if (cfg->containment <= 0.0 &&
 			    (double)small < cfg->threshold * (double)big)
@@ -232,6 +277,9 @@ static rp_status find_edges(rp_ctx *ctx, const rp__lsh *lsh,
 	j.reps = reps;
 	j.n_reps = n_reps;
 	j.n_chunks = (n_reps + VERIFY_CHUNK - 1) / VERIFY_CHUNK;
+	if (ctx->cfg.containment > 0.0)
+		j.min_equal = min_equal_for(ctx->cfg.perms, ctx->lsh.target,
+					    ctx->cfg.lsh_recall);
 	j.out = rp__calloc_n(j.n_chunks, sizeof *j.out);
 	j.stamp = rp__calloc_n(nt, sizeof *j.stamp);
 	j.cand = rp__calloc_n(nt, sizeof *j.cand);

@@ -48,6 +48,7 @@ void rp__page_release(rp__page *p)
 	rp__norm_release(&p->lnorm);
 	free(p->kept);
 	free(p->hashes);
+	free(p->drops);
 	memset(p, 0, sizeof *p);
 }
 
@@ -105,6 +106,14 @@ rp_status rp__page_lines(rp__page *p, const char *text, size_t len, int rules,
 		}
 		h = rp__hash(p->lnorm.out, p->lnorm.out_len, p->seed);
 		if (learned && rp__bp_has(learned, rp__bp_key(group, h))) {
+			st = rp__grow((void **)&p->drops, &p->drops_cap,
+				      p->dropped_learned + 1, sizeof *p->drops,
+				      p->limit);
+			if (st != RP_OK)
+				return st;
+			p->drops[p->dropped_learned].key = rp__bp_key(group, h);
+			p->drops[p->dropped_learned].off = i;
+			p->drops[p->dropped_learned].len = end - i;
 			p->dropped_learned++;
 			i = next;
 			continue;

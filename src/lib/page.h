@@ -17,6 +17,11 @@ typedef struct rp__bpset {
 uint64_t rp__bp_key(uint64_t group, uint64_t line);
 int rp__bp_has(const rp__bpset *set, uint64_t key);
 
+typedef struct rp__page_drop {
+	uint64_t key;    /* rp__bp_key(group, line) */
+	size_t off, len; /* the line in the decoded text */
+} rp__page_drop;
+
 typedef struct rp__page {
 	rp__norm lnorm; /* folds one line at a time */
 	char *kept;     /* the kept lines, joined by '\n' */
@@ -24,6 +29,8 @@ typedef struct rp__page {
 	uint64_t *hashes; /* hash of each kept line's folded text */
 	size_t n_hashes, hashes_cap;
 	size_t dropped_rule, dropped_learned;
+	rp__page_drop *drops; /* the learned lines dropped from the last page */
+	size_t drops_cap;
 	size_t limit;
 	uint64_t seed;
 } rp__page;

@@ -117,6 +117,7 @@ static rp_status fold(rp_signer *s, const char *text, size_t len,
 	*rule_lines = *learned_lines = 0;
 	if (st != RP_OK)
 		return st;
+	s->last_text = dec->text;
 	if (s->cfg.furniture || learned) {
 		st = rp__page_lines(&s->page, dec->text, dec->len,
 				    s->cfg.furniture, learned, group);

@@ -13,7 +13,9 @@ struct rp_signer {
 	rp__decoder dec;
 	rp__norm norm;
 	rp__page page;
-	uint64_t *hashes; /* shingle hashes of the last text */
+	const char
+		*last_text; /* decoded text of the last page (page offsets) */
+	uint64_t *hashes;   /* shingle hashes of the last text */
 	size_t hashes_cap;
 	uint32_t *set; /* sorted distinct fingerprints */
 	size_t set_cap;

@@ -167,6 +167,12 @@ expect encoding-field 0 "$R" scan -q --jsonl --encoding-field cs --pairs "$T/p" 
 # a named charset reads the text's code points U+00-U+FF back as bytes
 grep -q '^as-is	named	1.000000' "$T/p" && ok encoding-field-applies || bad encoding-field-applies "$(cat "$T/p")"
 
+# what was learned as furniture, by group (here: inferred templates)
+expect bp-report 0 "$R" scan -q --boilerplate-report "$T/bp.tsv" "$DATA"
+awk -F'\t' 'NF != 3 || $2 < 3 { exit 1 }' "$T/bp.tsv" && [ -s "$T/bp.tsv" ] && ok bp-report-columns || bad bp-report-columns "$(head -3 "$T/bp.tsv")"
+expect bp-report-outlets 0 "$R" scan -q --outlet-from dir --boilerplate-report "$T/bp.tsv" "$DATA"
+has bp-report-outlet-named "$T/bp.tsv" '^valley-courier	'
+
 # lower-space is plain text dedup: no furniture rules, no containment
 printf '* Menu\nA story line that is long enough to be a story.\n' >"$T/menu.txt"
 expect lower-space-plain 0 "$R" sign --norm lower-space --format jsonl --folded "$T/menu.txt"
