@@ -137,6 +137,11 @@ typedef struct rp_signature {
 	size_t decode_errors;   /* input bytes that could not be decoded */
 	size_t first_bad;       /* byte offset of the first of them */
 	size_t furniture_lines; /* lines dropped by the built-in rules */
+	/* what the page says of itself ("" when it does not say) */
+	const char *page_date;   /* "YYYY-MM-DD" or "YYYY-MM-DD HH:MM" */
+	const char *page_source; /* the outlet it names as its source */
+	const char *page_title;
+	const char *page_url;
 } rp_signature;
 
 rp_status rp_signer_new(rp_signer **out, const rp_config *cfg);
@@ -222,7 +227,11 @@ typedef struct rp_doc_info {
 	size_t first_bad;                /* byte offset of the first of them */
 	size_t furniture_lines;          /* dropped by the built-in rules */
 	size_t boilerplate_lines;        /* dropped as learned boilerplate */
-	const char *group;   /* outlet given, or "~" + template key */
+	const char *group;       /* outlet given, or "~" + template key */
+	const char *page_date;   /* read from the page ("" when absent) */
+	const char *page_source; /* the outlet the page names as source */
+	const char *page_title;
+	const char *page_url;
 	size_t bytes;        /* input text bytes */
 	size_t set_len;      /* distinct shingles */
 	size_t invalid_utf8; /* replaced sequences */

@@ -129,6 +129,15 @@ static int write_clusters(rp_ctx *ctx, const char *path, int jsonl)
 			json_member(f, "date", d.date);
 			json_member(f, "url", d.url);
 			json_member(f, "encoding", d.charset);
+			json_member(f, "page_date",
+				    *d.page_date ? d.page_date : NULL);
+			json_member(f, "page_source",
+				    *d.page_source ? d.page_source : NULL);
+			json_member(f, "page_title",
+				    *d.page_title ? d.page_title : NULL);
+			json_member(f, "page_url",
+				    *d.page_url ? d.page_url : NULL);
+			json_member(f, "group", d.group);
 			fprintf(f, ",\"shingles\":%zu,\"flags\":", d.set_len);
 			flag_names(f, d.flags);
 			fputs("}\n", f);

@@ -55,6 +55,16 @@ static void print_sig(const sign_run *r, const char *id, const rp_signature *s)
 		for (k = 0; k < s->perms; k++)
 			printf("%s%u", k ? "," : "", s->minhash[k]);
 		putchar(']');
+		fputs(",\"encoding\":", stdout);
+		cli_json_str(stdout, s->charset);
+		fputs(",\"page_date\":", stdout);
+		cli_json_str(stdout, s->page_date);
+		fputs(",\"page_source\":", stdout);
+		cli_json_str(stdout, s->page_source);
+		fputs(",\"page_title\":", stdout);
+		cli_json_str(stdout, s->page_title);
+		fputs(",\"page_url\":", stdout);
+		cli_json_str(stdout, s->page_url);
 		if (r->folded) {
 			char *t = strndup(s->normalized, s->normalized_len);
 			fputs(",\"folded\":", stdout);

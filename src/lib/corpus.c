@@ -89,6 +89,16 @@ typedef struct sign_job {
 	atomic_uint next;
 } sign_job;
 
+/* A copy in the worker's arena; "" when s is empty or memory is short. */
+static const char *arena_copy(rp__worker *w, const char *s)
+{
+	const char *c;
+	if (!s || !*s)
+		return "";
+	c = rp__arena_strndup(&w->sets, s, strlen(s));
+	return c ? c : "";
+}
+
 /* Keep the text of the learned lines this page lost, for the report. */
 static void log_learned(rp__worker *w, const rp__docrec *d, size_t n)
 {
@@ -141,6 +151,10 @@ static void sign_one(rp_ctx *ctx, rp__worker *w, uint32_t i)
 	}
 	d->charset =
 		rp__arena_strndup(&w->sets, sig.charset, strlen(sig.charset));
+	d->page_date = arena_copy(w, sig.page_date);
+	d->page_source = arena_copy(w, sig.page_source);
+	d->page_title = arena_copy(w, sig.page_title);
+	d->page_url = arena_copy(w, sig.page_url);
 	d->furniture_lines = (uint32_t)sig.furniture_lines;
 	d->boilerplate_lines = (uint32_t)learned_lines;
 	if (learned_lines)
@@ -538,6 +552,10 @@ rp_status rp_ctx_doc(const rp_ctx *ctx, uint32_t i, rp_doc_info *out)
 	out->furniture_lines = d->furniture_lines;
 	out->boilerplate_lines = d->boilerplate_lines;
 	out->group = d->group_name;
+	out->page_date = d->page_date ? d->page_date : "";
+	out->page_source = d->page_source ? d->page_source : "";
+	out->page_title = d->page_title ? d->page_title : "";
+	out->page_url = d->page_url ? d->page_url : "";
 	out->bytes = d->bytes;
 	out->set_len = d->set_len;
 	out->invalid_utf8 = d->invalid;

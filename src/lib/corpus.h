@@ -19,6 +19,7 @@ typedef struct rp__docrec {
 	uint32_t furniture_lines, boilerplate_lines;
 	uint64_t group; /* outlet or template group */
 	const char *group_name;
+	const char *page_date, *page_source, *page_title, *page_url;
 	size_t bytes;
 	size_t text_off; /* offset in the batch while unsigned */
 	const uint32_t *set;

@@ -118,6 +118,7 @@ static rp_status fold(rp_signer *s, const char *text, size_t len,
 	if (st != RP_OK)
 		return st;
 	s->last_text = dec->text;
+	memset(&s->meta, 0, sizeof s->meta);
 	if (s->cfg.furniture || learned) {
 		st = rp__page_lines(&s->page, dec->text, dec->len,
 				    s->cfg.furniture, learned, group);
@@ -130,12 +131,15 @@ static rp_status fold(rp_signer *s, const char *text, size_t len,
 		if (s->norm.cps >= s->cfg.ngram) {
 			*rule_lines = s->page.dropped_rule;
 			*learned_lines = s->page.dropped_learned;
+			rp__meta_parse(dec->text, dec->len, s->page.kept,
+				       s->page.kept_len, &s->meta);
 			return RP_OK;
 		}
 		if (learned)
 			return fold(s, text, len, charset, NULL, 0, dec,
 				    rule_lines, learned_lines);
 	}
+	rp__meta_parse(dec->text, dec->len, dec->text, dec->len, &s->meta);
 	return fold_text(s, dec->text, dec->len);
 }
 
@@ -227,6 +231,10 @@ rp_status rp__signer_sign_page(rp_signer *s, const char *text, size_t len,
 	sig->decode_errors = dec.errors;
 	sig->first_bad = dec.first_bad;
 	sig->furniture_lines = rule_lines;
+	sig->page_date = s->meta.date;
+	sig->page_source = s->meta.source;
+	sig->page_title = s->meta.title;
+	sig->page_url = s->meta.url;
 	if (want_set) {
 		st = rp__grow((void **)&s->set, &s->set_cap, need,
 			      sizeof(uint32_t), nm->limit);

@@ -5,6 +5,7 @@
 #include "common.h"
 #include "encoding.h"
 #include "normalize.h"
+#include "meta.h"
 #include "page.h"
 #include "sketch.h"
 
@@ -13,9 +14,10 @@ struct rp_signer {
 	rp__decoder dec;
 	rp__norm norm;
 	rp__page page;
-	const char
-		*last_text; /* decoded text of the last page (page offsets) */
-	uint64_t *hashes;   /* shingle hashes of the last text */
+	rp__meta meta; /* what the last page says of itself */
+	/* decoded text of the last page (page offsets point into it) */
+	const char *last_text;
+	uint64_t *hashes; /* shingle hashes of the last text */
 	size_t hashes_cap;
 	uint32_t *set; /* sorted distinct fingerprints */
 	size_t set_cap;

@@ -10,6 +10,7 @@
 
 #include "encoding.h"
 #include "jsonl.h"
+#include "meta.h"
 #include "normalize.h"
 #include "page.h"
 #include "reprint.h"
@@ -98,9 +99,15 @@ int fuzz_page(const uint8_t *data, size_t size)
 	rp__page_init(&p, 4 * size + 64, 0);
 	if (rp__page_lines(&p, (const char *)data, size, 1, NULL, 0) == RP_OK) {
 		CHECK(p.kept_len <= size + p.n_hashes);
+		rp__meta m;
 		for (i = 0; i < p.kept_len; i++)
 			lines += p.kept[i] == '\n';
 		CHECK(lines == p.n_hashes);
+		/* metadata parsing on the same page: fields stay terminated */
+		rp__meta_parse((const char *)data, size, p.kept, p.kept_len,
+			       &m);
+		CHECK(strlen(m.date) < sizeof m.date &&
+		      strlen(m.title) < sizeof m.title);
 	}
 	rp__page_release(&p);
 	return 0;

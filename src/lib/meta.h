@@ -1,0 +1,27 @@
+/* meta.h - publish time, declared source, title and URL read from a page
+ * (see meta.c). */
+#ifndef RP_META_H
+#define RP_META_H
+
+#include <stddef.h>
+
+#define RP__META_CAP 160
+
+typedef struct rp__meta {
+	char date[24];             /* "YYYY-MM-DD" or "YYYY-MM-DD HH:MM" */
+	char source[RP__META_CAP]; /* the outlet the page names as source */
+	char title[RP__META_CAP];
+	char url[RP__META_CAP];
+} rp__meta;
+
+/* Read metadata from a decoded page (text) and its kept lines (kept, the
+ * text without furniture, for the title). Empty strings when not found. */
+void rp__meta_parse(const char *text, size_t len, const char *kept,
+		    size_t kept_len, rp__meta *out);
+
+/* The first date in s[0..n) into out ("YYYY-MM-DD[ HH:MM]"); 1 if found.
+ * Segmented dates ("2023 - 03 - 29") must be squeezed first, as
+ * rp__meta_parse does with every line. */
+int rp__meta_date(const char *s, size_t n, char out[24]);
+
+#endif

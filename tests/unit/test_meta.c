@@ -1,0 +1,84 @@
+/* test_meta.c - publish time, declared source, title and URL of a page. */
+#include "testutil.h"
+
+#include "meta.h"
+
+static rp__meta parse(const char *page)
+{
+	rp__meta m;
+	rp__meta_parse(page, strlen(page), page, strlen(page), &m);
+	return m;
+}
+
+static void expect_date(const char *page, const char *want)
+{
+	rp__meta m = parse(page);
+	assert_string_equal(m.date, want);
+}
+
+static void test_meta_dates(void **state)
+{
+	(void)state;
+	expect_date("x\n2023-03-29 15:42 来源：新华社\n", "2023-03-29 15:42");
+	expect_date("2023 - 03 - 29 15 : 42 来 源 ： 澎湃 新闻\n",
+		    "2023-03-29 15:42");
+	expect_date("发布时间：2023年3月29日 08:05\n", "2023-03-29 08:05");
+	expect_date("2026/3/14 09:30\n", "2026-03-14 09:30");
+	expect_date("By Ann Lee | March 11, 1987\n", "1987-03-11");
+	expect_date("Friday 13 March 1987. Source: Herald\n", "1987-03-13");
+	expect_date("Date: Wed, 11 Mar 1987 18:11:46 GMT\n",
+		    "1987-03-11 18:11");
+	expect_date("Published March 12, 2026 at 6:30 PM\n",
+		    "2026-03-12 06:30");
+	expect_date("keywords=acq; pubdate=19870319; origin=Tribune\n",
+		    "1987-03-19");
+	/* a labelled date wins over an earlier one in the text */
+	expect_date(
+		"In 1986-05-26 the court ruled.\n"
+		"catalogs : 1 ; publishdate : 2023 - 03 - 29 ; from : x ;\n",
+		"2023-03-29");
+	expect_date("no date here, 12:30 or 2023 alone\n", "");
+	expect_date("2023-13-45\n", "");
+}
+
+static void test_meta_sources(void **state)
+{
+	(void)state;
+	assert_string_equal(parse("2023 - 03 - 29 来 源 ： 澎湃 新闻\n").source,
+			    "澎湃新闻");
+	assert_string_equal(parse("稿件来源：财经内参网 作者：张三\n").source,
+			    "财经内参网");
+	assert_string_equal(
+		parse("Friday. Source: Harbor City Herald\n").source,
+		"Harbor City Herald");
+	assert_string_equal(
+		parse("Source: Meridian Wire \xc2\xb7 Mar 13, 2026\n").source,
+		"Meridian Wire");
+	assert_string_equal(
+		parse("WASHINGTON, March 13 (Reuters) - The group said\n")
+			.source,
+		"Reuters");
+	assert_string_equal(parse("nothing declared\n").source, "");
+}
+
+static void test_meta_title_url(void **state)
+{
+	const char *kept =
+		"  \n2026-03-14 09:30\n澜江三桥主跨合龙\n正文第一段。\n";
+	rp__meta m;
+	(void)state;
+	rp__meta_parse("see https://example.com/a?b=1 for more", 38, kept,
+		       strlen(kept), &m);
+	assert_string_equal(m.title, "澜江三桥主跨合龙");
+	assert_string_equal(m.url, "https://example.com/a?b=1");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_meta_dates),
+		cmocka_unit_test(test_meta_sources),
+		cmocka_unit_test(test_meta_title_url),
+	};
+	return cmocka_run_group_tests_name("meta", tests, NULL, NULL);
+}
