@@ -37,7 +37,8 @@ static size_t squeeze(const char *s, size_t n, char *out, size_t cap)
 			unsigned char prev = k ? (unsigned char)out[k - 1] : 0;
 			size_t j = i;
 			unsigned char next;
-			while (j < n && (s[j] == ' ' || s[j] == '\t'))
+			while (j < n &&
+			       (s[j] == ' ' || s[j] == '\t' || s[j] == '\r'))
 				j++;
 			next = j < n ? (unsigned char)s[j] : 0;
 			if (k == 0 || next == 0 || prev >= 0x80 ||
@@ -222,8 +223,10 @@ static const char *find_any(const char *s, const char *const *keys,
 static void copy_value(const char *v, char *out, size_t cap)
 {
 	size_t k = 0;
-	while (*v == ' ' || *v == ':' || (unsigned char)*v == 0xEF)
-		v += (unsigned char)*v == 0xEF ? 3 : 1; /* "：" is EF BC 9A */
+	/* spaces, ':' and the full-width colon (EF BC 9A) */
+	while (*v == ' ' || *v == ':' ||
+	       ((unsigned char)*v == 0xEF && v[1] && v[2]))
+		v += (unsigned char)*v == 0xEF ? 3 : 1;
 	while (*v && *v != ';' && *v != '|' && *v != ',' && k + 1 < cap &&
 	       strncmp(v, "  ", 2) != 0 && strncmp(v, "\xE3\x80\x80", 3) != 0 &&
 	       strncmp(v, "作者", 6) != 0 && strncmp(v, "编辑", 6) != 0 &&
@@ -271,7 +274,7 @@ static void take_date(const char *sq, size_t n, rp__meta *m, int *labelled)
 		const char *v = p + klen;
 		size_t rest = n - (size_t)(v - sq), i;
 		while (*v == ' ' || *v == ':' || *v == '=' ||
-		       (unsigned char)*v == 0xEF)
+		       ((unsigned char)*v == 0xEF && v[1] && v[2]))
 			v += (unsigned char)*v == 0xEF ? 3 : 1;
 		rest = n - (size_t)(v - sq);
 		if (rest >= 8) {
