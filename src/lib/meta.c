@@ -345,6 +345,19 @@ static void take_title(const char *kept, size_t len, rp__meta *m)
 	}
 }
 
+static int worth_reading(const char *s, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+		if ((c >= '0' && c <= '9') || c == ':' ||
+		    (i + 2 < n && memcmp(s + i, "\xEF\xBC\x9A", 3) == 0) ||
+		    c == '(' || c == 'h')
+			return 1;
+	}
+	return 0;
+}
+
 void rp__meta_parse(const char *text, size_t len, const char *kept,
 		    size_t kept_len, rp__meta *out)
 {
@@ -355,8 +368,10 @@ void rp__meta_parse(const char *text, size_t len, const char *kept,
 	while (i < len) {
 		const char *e = memchr(text + i, '\n', len - i);
 		size_t n = e ? (size_t)(e - (text + i)) : len - i, k;
-		/* the top of the page, and metadata lines anywhere */
-		if (lines < TOP_LINES || memchr(text + i, ';', n)) {
+		/* the top of the page, and metadata lines anywhere; a line
+		 * without a digit or a colon holds neither date nor source */
+		if ((lines < TOP_LINES || memchr(text + i, ';', n)) &&
+		    worth_reading(text + i, n)) {
 			k = squeeze(text + i,
 				    n < MAX_LINE - 8 ? n : MAX_LINE - 8, sq,
 				    sizeof sq);

@@ -139,7 +139,10 @@ static rp_status fold(rp_signer *s, const char *text, size_t len,
 			return fold(s, text, len, charset, NULL, 0, dec,
 				    rule_lines, learned_lines);
 	}
-	rp__meta_parse(dec->text, dec->len, dec->text, dec->len, &s->meta);
+	/* metadata belongs to pages: read with the furniture rules on */
+	if (s->cfg.furniture)
+		rp__meta_parse(dec->text, dec->len, dec->text, dec->len,
+			       &s->meta);
 	return fold_text(s, dec->text, dec->len);
 }
 
