@@ -311,7 +311,8 @@ int main(int argc, char **argv)
 	       mbs / median(v[1], runs));
 	printf("  the same + sorted shingle set            %8.1f MB/s\n",
 	       mbs / median(v[2], runs));
-	printf("  signing with the page furniture rules and metadata %5.1f MB/s\n",
+	printf("  signing with the page furniture rules and metadata %5.1f "
+	       "MB/s\n",
 	       mbs / median(v[3], runs));
 	for (tk = 0; tk < 2; tk++) {
 		rp_stats st;
@@ -325,7 +326,8 @@ int main(int argc, char **argv)
 			ver[k] = (double)st.ns_verify / 1e9;
 			clu[k] = (double)st.ns_cluster / 1e9;
 		}
-		printf("end to end in the library (rules off; the corpus has no "
+		printf("end to end in the library (rules off; the corpus has "
+		       "no "
 		       "furniture), -j %u (%llu pairs, %llu clusters), median "
 		       "of %d:\n",
 		       threads[tk], (unsigned long long)st.pairs,

@@ -133,6 +133,19 @@ static int emit(int y, int mo, int d, int h, int mi, char out[24])
 	return 1;
 }
 
+/* ", 1987 18:11" after a day and a month named in words. */
+static int year_and_time(const char *s, size_t n, size_t j, int mo, int d,
+			 char out[24])
+{
+	int y, h = -1, mi = 0;
+	while (j < n && (s[j] == ' ' || s[j] == ','))
+		j++;
+	if (!digits(s, n, &j, 4, 4, &y))
+		return 0;
+	time_of(s, n, j, &h, &mi);
+	return emit(y, mo, d, h, mi, out);
+}
+
 /* A date starting at s[i]. */
 static int date_at(const char *s, size_t n, size_t i, char out[24])
 {
@@ -167,14 +180,8 @@ static int date_at(const char *s, size_t n, size_t i, char out[24])
 		if (digits(s, n, &j, 1, 2, &d)) {
 			while (j < n && s[j] == ' ')
 				j++;
-			if ((mo = month_of(s, n, &j)) != 0) {
-				while (j < n && (s[j] == ' ' || s[j] == ','))
-					j++;
-				if (digits(s, n, &j, 4, 4, &y)) {
-					time_of(s, n, j, &h, &mi);
-					return emit(y, mo, d, h, mi, out);
-				}
-			}
+			if ((mo = month_of(s, n, &j)) != 0)
+				return year_and_time(s, n, j, mo, d, out);
 		}
 		return 0;
 	}
@@ -184,14 +191,8 @@ static int date_at(const char *s, size_t n, size_t i, char out[24])
 	    (mo = month_of(s, n, &j)) != 0) {
 		while (j < n && s[j] == ' ')
 			j++;
-		if (digits(s, n, &j, 1, 2, &d)) {
-			while (j < n && (s[j] == ' ' || s[j] == ','))
-				j++;
-			if (digits(s, n, &j, 4, 4, &y)) {
-				time_of(s, n, j, &h, &mi);
-				return emit(y, mo, d, h, mi, out);
-			}
-		}
+		if (digits(s, n, &j, 1, 2, &d))
+			return year_and_time(s, n, j, mo, d, out);
 	}
 	return 0;
 }

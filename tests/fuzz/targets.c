@@ -162,34 +162,22 @@ int fuzz_pipeline(const uint8_t *data, size_t size)
 	return 0;
 }
 
+/* With -DFUZZ_TARGET_<name>, the libFuzzer entry point of that target. */
 #if defined(FUZZ_TARGET_normalize)
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	return fuzz_normalize(data, size);
-}
+#define FUZZ_FN fuzz_normalize
 #elif defined(FUZZ_TARGET_jsonl)
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	return fuzz_jsonl(data, size);
-}
+#define FUZZ_FN fuzz_jsonl
 #elif defined(FUZZ_TARGET_decode)
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	return fuzz_decode(data, size);
-}
+#define FUZZ_FN fuzz_decode
 #elif defined(FUZZ_TARGET_page)
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-	return fuzz_page(data, size);
-}
+#define FUZZ_FN fuzz_page
 #elif defined(FUZZ_TARGET_pipeline)
+#define FUZZ_FN fuzz_pipeline
+#endif
+#ifdef FUZZ_FN
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	return fuzz_pipeline(data, size);
+	return FUZZ_FN(data, size);
 }
 #endif
