@@ -16,6 +16,9 @@
 #include "hash.h"
 #include "page.h"
 
+/* learned furniture after this many letters of kept text ends the story */
+#define RP__PAGE_CUT_CPS 100
+
 uint64_t rp__bp_key(uint64_t group, uint64_t line)
 {
 	return rp__mix64(group ^ rp__mix64(line));
@@ -71,7 +74,7 @@ static rp_status keep_line(rp__page *p, const char *s, size_t n, uint64_t h)
 rp_status rp__page_lines(rp__page *p, const char *text, size_t len, int rules,
 			 const rp__bpset *learned, uint64_t group)
 {
-	size_t i = 0;
+	size_t i = 0, kept_cps = 0;
 	rp_status st;
 	p->kept_len = p->n_hashes = 0;
 	p->dropped_rule = p->dropped_learned = 0;
@@ -116,8 +119,13 @@ rp_status rp__page_lines(rp__page *p, const char *text, size_t len, int rules,
 			p->drops[p->dropped_learned].len = end - i;
 			p->dropped_learned++;
 			i = next;
+			/* furniture after the story: what follows is the
+			 * outlet's, not the story's (related blocks) */
+			if (kept_cps >= RP__PAGE_CUT_CPS)
+				break;
 			continue;
 		}
+		kept_cps += p->lnorm.cps;
 		st = keep_line(p, text + i, end - i, h);
 		if (st != RP_OK)
 			return st;
