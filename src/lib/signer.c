@@ -187,8 +187,9 @@ rp_status rp__signer_page_lines(rp_signer *s, const char *text, size_t len,
 	rp_status st = decode(s, text, len, charset, dec);
 	if (st != RP_OK)
 		return st;
-	st = rp__page_lines(&s->page, dec->text, dec->len, s->cfg.furniture,
-			    NULL, 0);
+	/* every line, furniture by rule included: a template's first and last
+	 * lines (a logo, a menu) are what names it */
+	st = rp__page_lines(&s->page, dec->text, dec->len, 0, NULL, 0);
 	if (st != RP_OK)
 		return rp__errf(s->err, st, "cannot read lines: %s",
 				rp_status_str(st));
