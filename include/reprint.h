@@ -306,6 +306,16 @@ typedef struct rp_boilerplate_line {
 } rp_boilerplate_line;
 
 size_t rp_ctx_boilerplate_count(const rp_ctx *ctx);
+
+/* Save what a run learned as boilerplate (after the run; *model is text,
+ * freed with rp_free), and read a saved model into a context before its
+ * run: its pages then find their outlets' templates and lose their
+ * furniture as if the old pages were there, and what the run learns is
+ * merged in. The seed and t2s must be those the model was made with. */
+rp_status rp_ctx_boilerplate_export(const rp_ctx *ctx, char **model,
+				    size_t *len);
+rp_status rp_ctx_boilerplate_import(rp_ctx *ctx, const char *model, size_t len);
+void rp_free(void *p);
 rp_status rp_ctx_boilerplate(const rp_ctx *ctx, size_t k,
 			     rp_boilerplate_line *out);
 void rp_ctx_stats(const rp_ctx *ctx, rp_stats *out);

@@ -35,12 +35,17 @@ static const char scan_usage[] =
 	"                        group<TAB>pages<TAB>line, by group, most\n"
 	"                        frequent first (a group is an outlet given,\n"
 	"                        or ~ and a key of an inferred template)\n"
+	"  --boilerplate-model FILE\n"
+	"                        read what earlier runs learned as furniture\n"
+	"                        from FILE (when it exists) and save it "
+	"there,\n"
+	"                        with what this run learned, afterwards\n"
 	"  --stats               time and throughput per stage, on stderr\n"
 	"  FILE may be - for stdout; the summary then goes to stderr.\n"
 	"\n";
 
 typedef struct scan_out {
-	const char *clusters, *pairs, *keep, *remove, *bp_report;
+	const char *clusters, *pairs, *keep, *remove, *bp_report, *bp_model;
 	int jsonl;
 	long show;
 	int stats;
@@ -138,7 +143,12 @@ static int write_clusters(rp_ctx *ctx, const char *path, int jsonl)
 			json_member(f, "page_url",
 				    *d.page_url ? d.page_url : NULL);
 			json_member(f, "group", d.group);
-			fprintf(f, ",\"shingles\":%zu,\"flags\":", d.set_len);
+			fprintf(f,
+				",\"furniture_lines\":%zu,\"boilerplate_"
+				"lines\":"
+				"%zu,\"shingles\":%zu,\"flags\":",
+				d.furniture_lines, d.boilerplate_lines,
+				d.set_len);
 			flag_names(f, d.flags);
 			fputs("}\n", f);
 		} else {
@@ -186,6 +196,72 @@ static int write_bp_report(rp_ctx *ctx, const char *path)
 	}
 	free(v);
 	return cli_close_out(f, path);
+}
+
+/* Read a saved model into ctx when the file exists. */
+static int load_model(rp_ctx *ctx, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t n = 0, cap = 0;
+	int rc = 0;
+	if (!f)
+		return 0; /* the first run makes it */
+	for (;;) {
+		size_t got;
+		if (n == cap) {
+			char *nb = realloc(buf, cap = cap ? cap * 2 : 65536);
+			if (!nb) {
+				rc = -1;
+				break;
+			}
+			buf = nb;
+		}
+		got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(f))
+		rc = -1;
+	fclose(f);
+	if (rc == 0 && rp_ctx_boilerplate_import(ctx, buf, n) != RP_OK) {
+		cli_error("cannot read '%s': %s", path, rp_ctx_errmsg(ctx));
+		rc = -1;
+	} else if (rc != 0) {
+		cli_error("cannot read '%s'", path);
+	}
+	free(buf);
+	return rc;
+}
+
+/* Write the model next to path, then rename it over path. */
+static int save_model(rp_ctx *ctx, const char *path)
+{
+	char *model, tmp[4096];
+	size_t len;
+	FILE *f;
+	int rc = 0;
+	if (rp_ctx_boilerplate_export(ctx, &model, &len) != RP_OK) {
+		cli_error("cannot save the boilerplate model: out of memory");
+		return -1;
+	}
+	snprintf(tmp, sizeof tmp, "%s.tmp", path);
+	f = cli_open_out(tmp);
+	if (!f) {
+		rp_free(model);
+		return -1;
+	}
+	if (fwrite(model, 1, len, f) != len)
+		rc = -1;
+	if (cli_close_out(f, tmp) != 0)
+		rc = -1;
+	if (rc == 0 && rename(tmp, path) != 0) {
+		cli_error("cannot rename '%s' to '%s'", tmp, path);
+		rc = -1;
+	}
+	rp_free(model);
+	return rc;
 }
 
 /* keep[c] = the document kept for cluster c (see the usage text). */
@@ -457,6 +533,7 @@ int cmd_scan(int argc, char **argv)
 		{"show", 1, 0, OPT_SHOW},
 		{"stats", 0, 0, OPT_STATS},
 		{"boilerplate-report", 1, 0, OPT_BP_REPORT},
+		{"boilerplate-model", 1, 0, OPT_BP_MODEL},
 		CLI_COMMON_OPTIONS,
 		{0, 0, 0, 0}};
 	rp_config cfg;
@@ -499,6 +576,9 @@ int cmd_scan(int argc, char **argv)
 		case OPT_BP_REPORT:
 			o.bp_report = optarg;
 			break;
+		case OPT_BP_MODEL:
+			o.bp_model = optarg;
+			break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "jsonl") && strcmp(optarg, "tsv")) {
 				cli_error("invalid value '%s' for --format "
@@ -540,6 +620,10 @@ int cmd_scan(int argc, char **argv)
 		return EXIT_RUNTIME;
 	}
 	rd.quiet = io.quiet;
+	if (o.bp_model && load_model(rd.ctx, o.bp_model) != 0) {
+		rp_ctx_free(rd.ctx);
+		return EXIT_RUNTIME;
+	}
 	t0 = now_s();
 	rc = cli_read_all(&rd, argv + optind, argc - optind, &io);
 	t_read = now_s() - t0;
@@ -564,6 +648,8 @@ int cmd_scan(int argc, char **argv)
 				rc = EXIT_RUNTIME;
 		}
 	}
+	if (rc == EXIT_OK && o.bp_model && save_model(rd.ctx, o.bp_model))
+		rc = EXIT_RUNTIME;
 	if (rc == EXIT_OK && o.bp_report &&
 	    write_bp_report(rd.ctx, o.bp_report))
 		rc = EXIT_RUNTIME;

@@ -70,6 +70,25 @@ static uint64_t df_of(const kv *t, size_t n, uint64_t line)
 	return lo < n && t[lo].key == line ? t[lo].val : 0;
 }
 
+/* df of a line in this corpus, or in the saved model if more */
+static uint64_t seen_on(const kv *df, size_t ndf, const rp__bp_params *p,
+			uint64_t line)
+{
+	uint64_t c = df_of(df, ndf, line);
+	size_t lo = 0, hi = p->n_model;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (p->model_lines[mid] < line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < p->n_model && p->model_lines[lo] == line &&
+	    p->model_pages[lo] > c)
+		c = p->model_pages[lo];
+	return c;
+}
+
 static void infer_group(rp__bp_doc *d, uint32_t idx, const kv *df, size_t ndf,
 			const rp__bp_params *p)
 {
@@ -77,12 +96,13 @@ static void infer_group(rp__bp_doc *d, uint32_t idx, const kv *df, size_t ndf,
 	uint32_t k, edge = p->edge_lines < d->n ? p->edge_lines : d->n;
 	int found = 0;
 	for (k = 0; k < edge && !found; k++)
-		if (df_of(df, ndf, d->lines[k]) >= p->min_docs) {
+		if (seen_on(df, ndf, p, d->lines[k]) >= p->min_docs) {
 			head = d->lines[k];
 			found = 1;
 		}
 	for (k = 0; k < edge; k++)
-		if (df_of(df, ndf, d->lines[d->n - 1 - k]) >= p->min_docs) {
+		if (seen_on(df, ndf, p, d->lines[d->n - 1 - k]) >=
+		    p->min_docs) {
 			tail = d->lines[d->n - 1 - k];
 			found |= 2;
 			break;
@@ -90,6 +110,8 @@ static void infer_group(rp__bp_doc *d, uint32_t idx, const kv *df, size_t ndf,
 	if (found) {
 		d->group = rp__mix64(rp__mix64(head ^ p->seed) + tail);
 		d->inferred = 1;
+		d->head = head;
+		d->tail = tail;
 	} else {
 		/* a group of its own: nothing can be learned from it */
 		d->group = rp__mix64(~(uint64_t)idx ^ p->seed);
@@ -163,6 +185,43 @@ rp_status rp__bp_learn(rp__bp_doc *docs, uint32_t n, const rp__bp_params *p,
 		gsize[ngroups++].val = k - i;
 	}
 	out->groups = ngroups;
+	/* the lines that named templates, for a saved model */
+	out->tmpl = rp__malloc_n(2 * (size_t)n + 1, sizeof *out->tmpl);
+	out->tmpl_pages =
+		rp__malloc_n(2 * (size_t)n + 1, sizeof *out->tmpl_pages);
+	if (!out->tmpl || !out->tmpl_pages)
+		goto done;
+	{
+		kv *t = rp__malloc_n(2 * (size_t)n + 1, sizeof *t);
+		size_t nt = 0;
+		if (!t)
+			goto done;
+		for (d = 0; d < n; d++) {
+			uint64_t size = df_of(gsize, ngroups, docs[d].group);
+			if (!docs[d].inferred)
+				continue;
+			if (docs[d].head) {
+				t[nt].key = docs[d].head;
+				t[nt++].val = size;
+			}
+			if (docs[d].tail) {
+				t[nt].key = docs[d].tail;
+				t[nt++].val = size;
+			}
+		}
+		if (nt > 1)
+			qsort(t, nt, sizeof *t, cmp_kv);
+		for (i = 0; i < nt; i = k) {
+			uint64_t most = t[i].val;
+			for (k = i + 1; k < nt && t[k].key == t[i].key; k++)
+				if (t[k].val > most)
+					most = t[k].val;
+			out->tmpl[out->n_tmpl] = t[i].key;
+			out->tmpl_pages[out->n_tmpl++] =
+				most > UINT32_MAX ? UINT32_MAX : (uint32_t)most;
+		}
+		free(t);
+	}
 	/* per-group document frequency of every line */
 	for (d = 0, m = 0; d < n; d++) {
 		size_t c = distinct(&docs[d], tmp);
@@ -196,6 +255,8 @@ done:
 	if (st != RP_OK) {
 		free(out->keys);
 		free(out->pages);
+		free(out->tmpl);
+		free(out->tmpl_pages);
 		memset(out, 0, sizeof *out);
 	}
 	return st;

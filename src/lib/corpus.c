@@ -72,6 +72,12 @@ void rp_ctx_free(rp_ctx *ctx)
 	free(ctx->docs);
 	free(ctx->learned_keys);
 	free(ctx->learned_pages);
+	free(ctx->model_keys);
+	free(ctx->model_key_pages);
+	free(ctx->model_lines);
+	free(ctx->model_line_pages);
+	free(ctx->tmpl);
+	free(ctx->tmpl_pages);
 	free(ctx->bp_lines);
 	free(ctx->mh);
 	free(ctx->batch);
@@ -246,6 +252,40 @@ static rp_status flush_batch(rp_ctx *ctx)
 	return worst == UINT32_MAX ? RP_OK : RP_ENOMEM;
 }
 
+/* The union of two sorted key sets (the larger page count for a key in
+ * both) into fresh arrays. */
+static rp_status merge_sorted(const uint64_t *a, const uint32_t *ap, size_t na,
+			      const uint64_t *b, const uint32_t *bp, size_t nb,
+			      uint64_t **out, uint32_t **outp, size_t *n)
+{
+	size_t i = 0, j = 0, w = 0;
+	*out = rp__malloc_n(na + nb + 1, sizeof **out);
+	*outp = rp__malloc_n(na + nb + 1, sizeof **outp);
+	if (!*out || !*outp) {
+		free(*out);
+		free(*outp);
+		*out = NULL;
+		*outp = NULL;
+		return RP_ENOMEM;
+	}
+	while (i < na || j < nb) {
+		if (j >= nb || (i < na && a[i] < b[j])) {
+			(*out)[w] = a[i];
+			(*outp)[w++] = ap[i++];
+		} else if (i >= na || b[j] < a[i]) {
+			(*out)[w] = b[j];
+			(*outp)[w++] = bp[j++];
+		} else {
+			(*out)[w] = a[i];
+			(*outp)[w++] = ap[i] > bp[j] ? ap[i] : bp[j];
+			i++;
+			j++;
+		}
+	}
+	*n = w;
+	return RP_OK;
+}
+
 /* Pass 1 of learning: the folded-line hashes of every page. */
 static void lines_worker(void *arg, unsigned t)
 {
@@ -311,6 +351,9 @@ static rp_status learn_boilerplate(rp_ctx *ctx)
 	p.min_share = ctx->cfg.bp_min_share;
 	p.edge_lines = ctx->cfg.bp_edge_lines;
 	p.seed = ctx->cfg.seed;
+	p.model_lines = ctx->model_lines;
+	p.model_pages = ctx->model_line_pages;
+	p.n_model = ctx->n_model_lines;
 	st = rp__bp_learn(bd, ctx->n, &p, &r);
 	if (st != RP_OK) {
 		free(bd);
@@ -329,11 +372,26 @@ static rp_status learn_boilerplate(rp_ctx *ctx)
 							  strlen(name));
 		}
 	}
-	ctx->learned_keys = r.keys;
-	ctx->learned_pages = r.pages;
-	ctx->learned.keys = r.keys;
-	ctx->learned.n = r.n;
-	ctx->stats.boilerplate_keys = r.n;
+	/* what this run learned, with what a saved model brought */
+	st = merge_sorted(r.keys, r.pages, r.n, ctx->model_keys,
+			  ctx->model_key_pages, ctx->n_model_keys,
+			  &ctx->learned_keys, &ctx->learned_pages,
+			  &ctx->learned.n);
+	if (st == RP_OK)
+		st = merge_sorted(r.tmpl, r.tmpl_pages, r.n_tmpl,
+				  ctx->model_lines, ctx->model_line_pages,
+				  ctx->n_model_lines, &ctx->tmpl,
+				  &ctx->tmpl_pages, &ctx->n_tmpl);
+	free(r.keys);
+	free(r.pages);
+	free(r.tmpl);
+	free(r.tmpl_pages);
+	if (st != RP_OK) {
+		free(bd);
+		return rp__errf(ctx->err, st, "no memory to learn boilerplate");
+	}
+	ctx->learned.keys = ctx->learned_keys;
+	ctx->stats.boilerplate_keys = ctx->learned.n;
 	ctx->stats.template_groups = r.groups;
 	ctx->stats.inferred_docs = r.inferred_docs;
 	ctx->stats.ungrouped_docs = r.ungrouped_docs;

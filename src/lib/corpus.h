@@ -83,7 +83,16 @@ struct rp_ctx {
 	rp__bpset learned; /* boilerplate learned from the corpus */
 	uint64_t *learned_keys;
 	uint32_t *learned_pages; /* pages of its group each key is on */
-	rp__bp_seen *bp_lines;   /* the report: one per learned line met */
+	uint64_t *model_keys;    /* imported: learned keys, sorted */
+	uint32_t *model_key_pages;
+	size_t n_model_keys;
+	uint64_t *model_lines; /* imported: template lines, sorted */
+	uint32_t *model_line_pages;
+	size_t n_model_lines;
+	uint64_t *tmpl; /* template lines of this run and the model */
+	uint32_t *tmpl_pages;
+	size_t n_tmpl;
+	rp__bp_seen *bp_lines; /* the report: one per learned line met */
 	size_t n_bp_lines;
 	rp_stats stats;
 };

@@ -173,6 +173,22 @@ awk -F'\t' 'NF != 3 || $2 < 3 { exit 1 }' "$T/bp.tsv" && [ -s "$T/bp.tsv" ] && o
 expect bp-report-outlets 0 "$R" scan -q --outlet-from dir --boilerplate-report "$T/bp.tsv" "$DATA"
 has bp-report-outlet-named "$T/bp.tsv" '^valley-courier	'
 
+# a saved model: a lone new page of an outlet loses that outlet's furniture
+rm -f "$T/model.txt"
+expect bp-model-save 0 "$R" scan -q --boilerplate-model "$T/model.txt" "$DATA"
+has bp-model-header "$T/model.txt" '^reprint-boilerplate-model 1$'
+mkdir -p "$T/lone"
+awk 'length($0) > 80 { print "The county fair opened on Friday with a record number of entries in the quilt and pie contests, organisers said."; next } { print }' "$DATA/valley-courier/library-reopens.txt" >"$T/lone/fair.txt"
+expect bp-model-none 0 "$R" scan -q --format jsonl --clusters "$T/c" "$T/lone"
+has bp-model-none-lines "$T/c" '"boilerplate_lines":0'
+expect bp-model-use 0 "$R" scan -q --format jsonl --boilerplate-model "$T/model.txt" --clusters "$T/c" "$T/lone"
+grep -q '"boilerplate_lines":[1-9]' "$T/c" && ok bp-model-drops || bad bp-model-drops "$(cat "$T/c")"
+printf 'not a model\n' >"$T/bad-model.txt"
+expect bp-model-bad 1 "$R" scan -q --boilerplate-model "$T/bad-model.txt" "$T/lone"
+has bp-model-bad-msg "$T/err" 'not a boilerplate model'
+expect bp-model-seed 1 "$R" scan -q --seed 7 --boilerplate-model "$T/model.txt" "$T/lone"
+has bp-model-seed-msg "$T/err" 'made with seed 0'
+
 # lower-space is plain text dedup: no furniture rules, no containment
 printf '* Menu\nA story line that is long enough to be a story.\n' >"$T/menu.txt"
 expect lower-space-plain 0 "$R" sign --norm lower-space --format jsonl --folded "$T/menu.txt"
