@@ -424,6 +424,14 @@ static void print_summary(FILE *f, rp_ctx *ctx, const cli_reader *rd, long show)
 			"not enumerated (%llu entries)\n",
 			(unsigned long long)s.buckets_capped,
 			(unsigned long long)s.capped_members);
+	if (s.furniture_lines || s.boilerplate_keys)
+		fprintf(f,
+			"  furniture: %llu lines dropped by rule, %llu as "
+			"boilerplate (%llu lines learned in %llu groups)\n",
+			(unsigned long long)s.furniture_lines,
+			(unsigned long long)s.boilerplate_lines,
+			(unsigned long long)s.boilerplate_keys,
+			(unsigned long long)s.template_groups);
 	if (s.empty_docs || s.short_docs)
 		fprintf(f,
 			"  note: %llu empty documents, %llu shorter than "

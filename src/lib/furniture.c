@@ -73,7 +73,7 @@ static int image_token(const char *s, size_t n)
 }
 
 /* Only bracket groups, parenthesised notes, underscores, bars and space:
- * image placeholders and buttons ("[ BUTTON Input ] ( not implemented )
+ * image placeholders and buttons ("[ BUTTON Input ] ( note )
  * ____", "[ Print this story ] [ Email ]"). */
 static int only_groups(const char *s, size_t n)
 {
