@@ -367,6 +367,132 @@ static rp_status build_adjacency(rp_ctx *ctx)
 	return RP_OK;
 }
 
+/*
+ * Star clusters, the guard against chaining. Union-find joins everything
+ * connected by verified pairs, so two stories that share one passage, or a
+ * story and its follow-up, become one cluster through a single pair. Inside
+ * each connected set of representatives, the member with the most pairs
+ * (then the larger group, the larger set, the smaller number) is a centre;
+ * it and the members paired with it form a cluster; the rest is split the
+ * same way. Every member of a cluster is then verified-similar to its
+ * centre. Sets larger than STAR_MAX keep union-find's answer.
+ */
+#define STAR_MAX 4096u
+
+static int better_centre(const rp_ctx *ctx, const uint32_t *deg,
+			 const uint32_t *gsize, uint32_t x, uint32_t y)
+{
+	if (deg[x] != deg[y])
+		return deg[x] > deg[y];
+	if (gsize[x] != gsize[y])
+		return gsize[x] > gsize[y];
+	if (ctx->docs[x].set_len != ctx->docs[y].set_len)
+		return ctx->docs[x].set_len > ctx->docs[y].set_len;
+	return x < y;
+}
+
+static void star_split(rp_ctx *ctx, const uint32_t *members, uint32_t m,
+		       uint32_t *deg, uint8_t *alive, const uint32_t *gsize,
+		       uint32_t *parent)
+{
+	uint32_t left = m, i;
+	size_t k, k2;
+	for (i = 0; i < m; i++) {
+		uint32_t x = members[i];
+		alive[x] = 1;
+		deg[x] = ctx->adj_off[x + 1] - ctx->adj_off[x];
+	}
+	while (left > 0) {
+		uint32_t c = UINT32_MAX, biggest = 0;
+		/* centres are full texts: an excerpt contained in many pages
+		 * would pull in every story that shares its passage */
+		for (i = 0; i < m; i++)
+			if (alive[members[i]] &&
+			    ctx->docs[members[i]].set_len > biggest)
+				biggest = ctx->docs[members[i]].set_len;
+		for (i = 0; i < m; i++)
+			if (alive[members[i]] &&
+			    2 * (uint64_t)ctx->docs[members[i]].set_len >=
+				    biggest &&
+			    (c == UINT32_MAX ||
+			     better_centre(ctx, deg, gsize, members[i], c)))
+				c = members[i];
+		/* the centre and its partners leave together */
+		alive[c] = 0;
+		left--;
+		for (k = ctx->adj_off[c]; k < ctx->adj_off[c + 1]; k++) {
+			uint32_t y = ctx->adj[k];
+			if (!alive[y])
+				continue;
+			rp__uf_union(parent, c, y);
+			alive[y] = 0;
+			left--;
+			for (k2 = ctx->adj_off[y]; k2 < ctx->adj_off[y + 1];
+			     k2++)
+				deg[ctx->adj[k2]]--;
+		}
+		for (k = ctx->adj_off[c]; k < ctx->adj_off[c + 1]; k++)
+			deg[ctx->adj[k]]--;
+	}
+}
+
+static rp_status star_clusters(rp_ctx *ctx, uint32_t *parent,
+			       const uint32_t *gsize)
+{
+	uint32_t n = ctx->n, i, *comp = rp__malloc_n(n, sizeof *comp);
+	uint32_t *next = rp__malloc_n(n, sizeof *next);
+	uint32_t *head = rp__malloc_n(n, sizeof *head);
+	uint32_t *tail = rp__malloc_n(n, sizeof *tail);
+	uint32_t *members = rp__malloc_n(n, sizeof *members);
+	uint32_t *deg = rp__calloc_n(n, sizeof *deg);
+	uint8_t *alive = rp__calloc_n(n, 1);
+	size_t k;
+	rp_status st = RP_ENOMEM;
+	if (!comp || !next || !head || !tail || !members || !deg || !alive)
+		goto done;
+	/* connected sets of representatives */
+	rp__uf_init(comp, n);
+	for (k = 0; k < ctx->n_edges; k++)
+		rp__uf_union(comp, ctx->edges[k].a, ctx->edges[k].b);
+	for (i = 0; i < n; i++)
+		head[i] = UINT32_MAX;
+	for (i = 0; i < n; i++) {
+		uint32_t r;
+		if (ctx->rep[i] != i)
+			continue;
+		r = rp__uf_find(comp, i);
+		next[i] = UINT32_MAX;
+		if (head[r] == UINT32_MAX)
+			head[r] = i;
+		else
+			next[tail[r]] = i;
+		tail[r] = i;
+	}
+	for (i = 0; i < n; i++) {
+		uint32_t m = 0, x;
+		if (head[i] == UINT32_MAX)
+			continue;
+		for (x = head[i]; x != UINT32_MAX; x = next[x])
+			members[m++] = x;
+		if (m < 3 || m > STAR_MAX) {
+			for (x = 1; x < m; x++)
+				rp__uf_union(parent, members[0], members[x]);
+			continue;
+		}
+		star_split(ctx, members, m, deg, alive, gsize, parent);
+	}
+	st = RP_OK;
+done:
+	free(comp);
+	free(next);
+	free(head);
+	free(tail);
+	free(members);
+	free(deg);
+	free(alive);
+	return st;
+}
+
 static rp_status cluster_all(rp_ctx *ctx)
 {
 	uint32_t n = ctx->n, i;
@@ -380,21 +506,24 @@ static rp_status cluster_all(rp_ctx *ctx)
 		free(gsize);
 		return RP_ENOMEM;
 	}
+	for (i = 0; i < n; i++)
+		if (ctx->docs[i].set_len)
+			gsize[ctx->rep[i]]++;
 	rp__uf_init(parent, n);
 	for (i = 0; i < n; i++)
 		if (ctx->rep[i] != i)
 			rp__uf_union(parent, i, ctx->rep[i]);
-	for (k = 0; k < ctx->n_edges; k++)
-		rp__uf_union(parent, ctx->edges[k].a, ctx->edges[k].b);
+	if (star_clusters(ctx, parent, gsize) != RP_OK) {
+		free(parent);
+		free(gsize);
+		return RP_ENOMEM;
+	}
 	ctx->n_clusters = rp__uf_number(parent, n, ctx->cluster, ctx->csize);
 	for (i = 0; i < n; i++)
 		if (ctx->csize[ctx->cluster[i] - 1] > 1)
 			ctx->stats.clustered_docs++;
 	/* pairs: inside groups of identical texts, and group x group */
 	ctx->n_pairs = 0;
-	for (i = 0; i < n; i++)
-		if (ctx->docs[i].set_len)
-			gsize[ctx->rep[i]]++;
 	for (i = 0; i < n; i++)
 		ctx->n_pairs +=
 			(uint64_t)gsize[i] * (gsize[i] - (gsize[i] > 0)) / 2;

@@ -356,6 +356,56 @@ static void test_ctx_empty_corpus(void **state)
 	rp_ctx_free(ctx);
 }
 
+/* Two stories that share one passage, and a short page that is only that
+ * passage (contained in both): union-find would make one cluster of all;
+ * star clusters keep the stories apart, each with its own copies. */
+static void test_ctx_no_chaining(void **state)
+{
+	rp_config cfg;
+	rp_ctx *ctx;
+	uint64_t seed = 31;
+	char *passage = random_text(&seed, 60), *ra = random_text(&seed, 300),
+	     *rb = random_text(&seed, 300);
+	char *texts[5];
+	const char *ids[5] = {"a1", "a2", "b1", "b2", "hub"};
+	size_t k;
+	(void)state;
+	texts[0] = malloc(strlen(passage) + strlen(ra) + 2);
+	sprintf(texts[0], "%s %s", passage, ra);
+	texts[1] = strdup(texts[0]);
+	texts[1][strlen(texts[1]) - 3] = 'Q'; /* an edited copy */
+	texts[2] = malloc(strlen(passage) + strlen(rb) + 2);
+	sprintf(texts[2], "%s %s", passage, rb);
+	texts[3] = strdup(texts[2]);
+	texts[3][strlen(texts[3]) - 3] = 'Q';
+	texts[4] = strdup(passage);
+	rp_config_init(&cfg);
+	cfg.containment = 0.9;
+	cfg.boilerplate = 0;
+	assert_int_equal(rp_ctx_new(&ctx, &cfg), RP_OK);
+	for (k = 0; k < 5; k++) {
+		rp_doc d = {0};
+		d.id = ids[k];
+		d.text = texts[k];
+		d.text_len = strlen(texts[k]);
+		assert_int_equal(rp_ctx_add(ctx, &d), RP_OK);
+	}
+	assert_int_equal(rp_ctx_run(ctx), RP_OK);
+	/* the hub is verified-similar to all four */
+	assert_true(rp_ctx_pair_count(ctx) >= 6);
+	assert_int_equal(cluster_of(ctx, "a1"), cluster_of(ctx, "a2"));
+	assert_int_equal(cluster_of(ctx, "b1"), cluster_of(ctx, "b2"));
+	assert_int_not_equal(cluster_of(ctx, "a1"), cluster_of(ctx, "b1"));
+	assert_true(cluster_of(ctx, "hub") == cluster_of(ctx, "a1") ||
+		    cluster_of(ctx, "hub") == cluster_of(ctx, "b1"));
+	rp_ctx_free(ctx);
+	for (k = 0; k < 5; k++)
+		free(texts[k]);
+	free(passage);
+	free(ra);
+	free(rb);
+}
+
 /* A bucket over the cap is not enumerated, and that is counted. */
 static void test_ctx_bucket_cap(void **state)
 {
@@ -399,6 +449,7 @@ int main(void)
 		cmocka_unit_test(test_ctx_errors_and_flags),
 		cmocka_unit_test(test_ctx_empty_corpus),
 		cmocka_unit_test(test_ctx_bucket_cap),
+		cmocka_unit_test(test_ctx_no_chaining),
 	};
 	return cmocka_run_group_tests_name("ctx", tests, NULL, NULL);
 }
