@@ -309,8 +309,15 @@ static void lines_worker(void *arg, unsigned t)
 			if (rp__signer_page_lines(&w->signer,
 						  ctx->batch + d->text_off,
 						  d->bytes, d->encoding, &lines,
-						  &n, &dec) != RP_OK ||
-			    n == 0 || n > UINT32_MAX)
+						  &n, &dec) != RP_OK)
+				continue;
+			/* detection is the costliest step of a page: the
+			 * second pass reads it as the first one found */
+			if (dec.detected && !d->encoding)
+				d->encoding =
+					rp__arena_strndup(&w->sets, dec.charset,
+							  strlen(dec.charset));
+			if (n == 0 || n > UINT32_MAX)
 				continue;
 			copy = rp__arena_alloc(&w->sets, n * sizeof *copy);
 			if (!copy)
