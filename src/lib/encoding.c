@@ -88,9 +88,15 @@ static int is_utf8_name(const char *name)
 		      "UTF-8") == 0;
 }
 
+/* Detection reads at most this much of a text: plenty to tell charsets
+ * apart, and its cost no longer grows with a huge page. */
+#define DETECT_BYTES ((size_t)64 << 10)
+
 static const char *detect(rp__decoder *d, const char *in, size_t n)
 {
 	const char *cs;
+	if (n > DETECT_BYTES)
+		n = DETECT_BYTES;
 	if (!d->ud && !(d->ud = uchardet_new()))
 		return NULL;
 	uchardet_reset((uchardet_t)d->ud);
