@@ -10,6 +10,7 @@
  * miss is learned from the corpus (boilerplate.c).
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "furniture.h"
@@ -19,11 +20,12 @@
 #define MAX_ITEM_CPS  14 /* a bullet or navigation item */
 #define MAX_IMG_TOKEN 200
 
-/* Code points of s[0..n) that are neither spaces nor ASCII punctuation. */
-static size_t solid_cps(const char *s, size_t n)
+/* Code points of s[0..n) that are neither spaces nor ASCII punctuation,
+ * counted up to a little past cap (more is all the callers need). */
+static size_t solid_cps_upto(const char *s, size_t n, size_t cap)
 {
 	size_t i = 0, c = 0, adv;
-	while (i < n) {
+	while (i < n && c <= cap) {
 		unsigned char b = (unsigned char)s[i];
 		if (b < 0x80) {
 			c += isalnum(b) != 0;
@@ -37,6 +39,11 @@ static size_t solid_cps(const char *s, size_t n)
 		i += adv;
 	}
 	return c;
+}
+
+static size_t solid_cps(const char *s, size_t n)
+{
+	return solid_cps_upto(s, n, SIZE_MAX - 1);
 }
 
 /* Does the bracket group s[0..n) (from '[' to ']') name an image? */
@@ -245,7 +252,7 @@ int rp__furniture_line(const char *line, size_t len)
 		return RP__FURN_LINKS;
 	if (metaline(line, len))
 		return RP__FURN_METALINE;
-	cps = solid_cps(line, len);
+	cps = solid_cps_upto(line, len, MAX_FURN_CPS);
 	if (cps > MAX_FURN_CPS)
 		return RP__FURN_KEEP;
 	if (only_groups(line, len))

@@ -200,6 +200,11 @@ static int date_at(const char *s, size_t n, size_t i, char out[24])
 int rp__meta_date(const char *s, size_t n, char out[24])
 {
 	size_t i;
+	/* every form has digits */
+	for (i = 0; i < n && !(s[i] >= '0' && s[i] <= '9'); i++)
+		;
+	if (i == n)
+		return 0;
 	for (i = 0; i < n; i++)
 		if (date_at(s, n, i, out))
 			return 1;
@@ -346,14 +351,17 @@ static void take_title(const char *kept, size_t len, rp__meta *m)
 	}
 }
 
+/* Dates need digits; sources need a colon, "via" or "(Reuters)"; a
+ * URL needs "http": other lines are not read. */
 static int worth_reading(const char *s, size_t n)
 {
 	size_t i;
 	for (i = 0; i < n; i++) {
 		char c = s[i];
-		if ((c >= '0' && c <= '9') || c == ':' ||
+		if ((c >= '0' && c <= '9') || c == ':' || c == '(' ||
 		    (i + 2 < n && memcmp(s + i, "\xEF\xBC\x9A", 3) == 0) ||
-		    c == '(' || c == 'h')
+		    (i + 3 < n && (memcmp(s + i, "via ", 4) == 0 ||
+				   memcmp(s + i, "http", 4) == 0)))
 			return 1;
 	}
 	return 0;
