@@ -249,9 +249,8 @@ static void copy_value(const char *v, char *out, size_t cap)
 static void take_source(const char *sq, rp__meta *m)
 {
 	static const char *const keys[] = {
-		"稿件来源：", "信息来源：", "新闻来源：", "来源：",
-		"來源：",     "来源:",      "Source:",    "SOURCE:",
-		"source:",    "from:",      "via "};
+		"稿件来源：", "信息来源：", "新闻来源：", "来源：",  "來源：",
+		"来源:",      "Source:",    "SOURCE:",    "source:", "from:"};
 	size_t klen;
 	const char *p;
 	if (m->source[0])
@@ -261,6 +260,12 @@ static void take_source(const char *sq, rp__meta *m)
 		copy_value(p + klen, m->source, sizeof m->source);
 		return;
 	}
+	/* "· via Midland Tribune": a word of its own, not "Yugoslavia " */
+	for (p = strstr(sq, "via "); p; p = strstr(p + 1, "via "))
+		if (p == sq || !isalpha((unsigned char)p[-1])) {
+			copy_value(p + 4, m->source, sizeof m->source);
+			return;
+		}
 	/* a wire dateline: "WASHINGTON, March 13 (Reuters) -" */
 	p = strstr(sq, "(Reuters)");
 	if (p)
@@ -360,8 +365,11 @@ static int worth_reading(const char *s, size_t n)
 		char c = s[i];
 		if ((c >= '0' && c <= '9') || c == ':' || c == '(' ||
 		    (i + 2 < n && memcmp(s + i, "\xEF\xBC\x9A", 3) == 0) ||
-		    (i + 3 < n && (memcmp(s + i, "via ", 4) == 0 ||
-				   memcmp(s + i, "http", 4) == 0)))
+		    (i + 3 < n &&
+		     (memcmp(s + i, "via ", 4) == 0 ||
+		      memcmp(s + i, "http", 4) == 0) &&
+		     (s[i] == 'h' || i == 0 ||
+		      !isalpha((unsigned char)s[i - 1]))))
 			return 1;
 	}
 	return 0;

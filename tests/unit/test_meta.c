@@ -59,6 +59,14 @@ static void test_meta_sources(void **state)
 			.source,
 		"Reuters");
 	assert_string_equal(parse("nothing declared\n").source, "");
+	/* "via" as a word names a source; inside a word it does not */
+	assert_string_equal(
+		parse("Ann Lee \xc2\xb7 21 March 1987 \xc2\xb7 via Midland "
+		      "Tribune\n")
+			.source,
+		"Midland Tribune");
+	assert_string_equal(parse("Bolivia to Propose Andean Summit\n").source,
+			    "");
 }
 
 static void test_meta_title_url(void **state)
