@@ -35,6 +35,7 @@ enum {
 	OPT_URL_FIELD,
 	OPT_ID_FROM,
 	OPT_FORMAT,
+	OPT_PAIR_FIELDS,
 	OPT_CLUSTERS,
 	OPT_PAIRS,
 	OPT_KEEP,
@@ -118,6 +119,9 @@ int cli_close_out(FILE *f, const char *path);
 
 /* Write s as a JSON string literal (with quotes). */
 void cli_json_str(FILE *f, const char *s);
+/* v as "%.6f" and as "%llu", without printf on the common path */
+void cli_fixed6(FILE *f, double v);
+void cli_uint(FILE *f, unsigned long long v);
 /* Write s for a TSV field: tab, newline, CR and backslash escaped. */
 void cli_tsv_str(FILE *f, const char *s);
 

@@ -307,38 +307,87 @@ int cli_close_out(FILE *f, const char *path)
 }
 
 /* Write s escaped: backslash, tab, newline and CR as \\, \t, \n, \r;
- * for JSON also quotes and the other control characters. */
+ * for JSON also quotes and the other control characters. Runs that need
+ * no escape are written whole: pair files hold millions of ids. */
 static void escape(FILE *f, const char *s, int json)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	for (; *p; p++) {
-		const char *e = NULL;
-		switch (*p) {
+	static const char tsv_special[] = "\\\n\r\t";
+	static const char json_special[] =
+		"\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f\x10"
+		"\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f"
+		"\\\"";
+	const char *p = s;
+	for (;;) {
+		size_t run = strcspn(p, json ? json_special : tsv_special);
+		unsigned char c = (unsigned char)p[run];
+		if (run)
+			fwrite(p, 1, run, f);
+		p += run;
+		if (!c)
+			return;
+		switch (c) {
 		case '\\':
-			e = "\\\\";
+			fputs("\\\\", f);
 			break;
 		case '\n':
-			e = "\\n";
+			fputs("\\n", f);
 			break;
 		case '\r':
-			e = "\\r";
+			fputs("\\r", f);
 			break;
 		case '\t':
-			e = "\\t";
+			fputs("\\t", f);
 			break;
 		case '"':
-			e = json ? "\\\"" : NULL;
+			fputs("\\\"", f);
 			break;
 		default:
+			fprintf(f, "\\u%04x", c);
 			break;
 		}
-		if (e)
-			fputs(e, f);
-		else if (json && *p < 0x20)
-			fprintf(f, "\\u%04x", *p);
-		else
-			putc(*p, f);
+		p++;
 	}
+}
+
+/* v as printf's "%.6f" would write it, without printf's arbitrary
+ * precision arithmetic for the common case of 0 <= v < 2^31 away from a
+ * rounding tie; anything else goes to printf. */
+void cli_fixed6(FILE *f, double v)
+{
+	char buf[32], *e = buf + sizeof buf, *q = e;
+	double x = v * 1e6, fl;
+	uint64_t n;
+	int k;
+	if (!(v >= 0.0 && v < 2147483648.0)) {
+		fprintf(f, "%.6f", v);
+		return;
+	}
+	fl = floor(x);
+	if (fabs(x - fl - 0.5) < 1e-4) {
+		fprintf(f, "%.6f", v);
+		return;
+	}
+	n = (uint64_t)fl + (x - fl > 0.5);
+	for (k = 0; k < 6; k++) {
+		*--q = (char)('0' + n % 10);
+		n /= 10;
+	}
+	*--q = '.';
+	do {
+		*--q = (char)('0' + n % 10);
+		n /= 10;
+	} while (n);
+	fwrite(q, 1, (size_t)(e - q), f);
+}
+
+void cli_uint(FILE *f, unsigned long long v)
+{
+	char buf[24], *e = buf + sizeof buf, *q = e;
+	do {
+		*--q = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	fwrite(q, 1, (size_t)(e - q), f);
 }
 
 void cli_json_str(FILE *f, const char *s)

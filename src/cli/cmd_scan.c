@@ -23,6 +23,8 @@ static const char scan_usage[] =
 	"  --pairs FILE          doc_a<TAB>doc_b<TAB>jaccard<TAB>\n"
 	"                        containment_a<TAB>containment_b<TAB>\n"
 	"                        simhash_distance for every verified pair\n"
+	"  --pair-fields all|ids the --pairs columns: all (the default), or\n"
+	"                        the two ids alone (a third of the bytes)\n"
 	"  --keep FILE           one id per cluster (and every singleton):\n"
 	"                        the member with the most shingles, ties to\n"
 	"                        the smallest id\n"
@@ -49,12 +51,14 @@ typedef struct scan_out {
 	int jsonl;
 	long show;
 	int stats;
+	int pair_ids;
 } scan_out;
 
 typedef struct pair_writer {
 	FILE *f;
 	rp_ctx *ctx;
 	int jsonl;
+	int ids_only;
 } pair_writer;
 
 static int write_pair(const rp_pair *p, void *user)
@@ -68,17 +72,36 @@ static int write_pair(const rp_pair *p, void *user)
 		cli_json_str(w->f, a.id);
 		fputs(",\"b\":", w->f);
 		cli_json_str(w->f, b.id);
-		fprintf(w->f,
-			",\"jaccard\":%.6f,\"containment_a\":%.6f,"
-			"\"containment_b\":%.6f,\"simhash_distance\":%u}\n",
-			p->jaccard, p->contain_a, p->contain_b,
-			p->simhash_dist);
+		if (w->ids_only) {
+			fputs("}\n", w->f);
+			return ferror(w->f) ? 1 : 0;
+		}
+		fputs(",\"jaccard\":", w->f);
+		cli_fixed6(w->f, p->jaccard);
+		fputs(",\"containment_a\":", w->f);
+		cli_fixed6(w->f, p->contain_a);
+		fputs(",\"containment_b\":", w->f);
+		cli_fixed6(w->f, p->contain_b);
+		fputs(",\"simhash_distance\":", w->f);
+		cli_uint(w->f, p->simhash_dist);
+		fputs("}\n", w->f);
 	} else {
 		cli_tsv_str(w->f, a.id);
 		putc('\t', w->f);
 		cli_tsv_str(w->f, b.id);
-		fprintf(w->f, "\t%.6f\t%.6f\t%.6f\t%u\n", p->jaccard,
-			p->contain_a, p->contain_b, p->simhash_dist);
+		if (w->ids_only) {
+			putc('\n', w->f);
+			return ferror(w->f) ? 1 : 0;
+		}
+		putc('\t', w->f);
+		cli_fixed6(w->f, p->jaccard);
+		putc('\t', w->f);
+		cli_fixed6(w->f, p->contain_a);
+		putc('\t', w->f);
+		cli_fixed6(w->f, p->contain_b);
+		putc('\t', w->f);
+		cli_uint(w->f, p->simhash_dist);
+		putc('\n', w->f);
 	}
 	return ferror(w->f) ? 1 : 0;
 }
@@ -538,6 +561,7 @@ int cmd_scan(int argc, char **argv)
 		{"keep", 1, 0, OPT_KEEP},
 		{"remove", 1, 0, OPT_REMOVE},
 		{"format", 1, 0, OPT_FORMAT},
+		{"pair-fields", 1, 0, OPT_PAIR_FIELDS},
 		{"show", 1, 0, OPT_SHOW},
 		{"stats", 0, 0, OPT_STATS},
 		{"boilerplate-report", 1, 0, OPT_BP_REPORT},
@@ -596,6 +620,16 @@ int cmd_scan(int argc, char **argv)
 			}
 			o.jsonl = strcmp(optarg, "jsonl") == 0;
 			break;
+		case OPT_PAIR_FIELDS:
+			if (strcmp(optarg, "all") && strcmp(optarg, "ids")) {
+				cli_error(
+					"invalid value '%s' for --pair-fields "
+					"(expected all or ids)",
+					optarg);
+				return EXIT_USAGE;
+			}
+			o.pair_ids = strcmp(optarg, "ids") == 0;
+			break;
 		case OPT_SHOW: {
 			char *end;
 			o.show = strtol(optarg, &end, 10);
@@ -646,7 +680,8 @@ int cmd_scan(int argc, char **argv)
 	    write_clusters(rd.ctx, o.clusters, o.jsonl))
 		rc = EXIT_RUNTIME;
 	if (rc == EXIT_OK && o.pairs) {
-		pair_writer w = {cli_open_out(o.pairs), rd.ctx, o.jsonl};
+		pair_writer w = {cli_open_out(o.pairs), rd.ctx, o.jsonl,
+				 o.pair_ids};
 		if (!w.f)
 			rc = EXIT_RUNTIME;
 		else {
