@@ -78,19 +78,12 @@ typedef struct build_job {
 	const uint32_t *sig, *row_of, *docs;
 	uint32_t cap;
 	uint64_t seed;
+	rp__band_entry *tmp; /* m entries per thread for sorting */
 	atomic_uint next_band;
 	atomic_uint_fast64_t buckets, capped, capped_members;
 } build_job;
 
-static int cmp_entry(const void *pa, const void *pb)
-{
-	const rp__band_entry *a = pa, *b = pb;
-	if (a->key != b->key)
-		return a->key < b->key ? -1 : 1;
-	return a->doc < b->doc ? -1 : a->doc > b->doc;
-}
-
-static void build_band(build_job *j, unsigned band)
+static void build_band(build_job *j, unsigned band, rp__band_entry *tmp)
 {
 	rp__lsh *l = j->l;
 	rp__band_entry *e = l->entries + (size_t)band * l->m;
@@ -103,9 +96,10 @@ static void build_band(build_job *j, unsigned band)
 		const uint32_t *v = j->sig + (size_t)j->row_of[d] * j->perms +
 				    (size_t)band * l->rows;
 		e[i].key = rp__hash(v, l->rows * sizeof *v, j->seed + band);
-		e[i].doc = d;
+		e[i].val = d;
 	}
-	qsort(e, l->m, sizeof *e, cmp_entry);
+	/* docs[] increase, so the stable sort orders by (key, doc) */
+	rp__radix_sort_kv(e, tmp, l->m);
 	for (i = 0; i < l->n; i++)
 		slot[i] = RP__LSH_NONE;
 	for (i = 0; i < l->m; i = k) {
@@ -120,8 +114,8 @@ static void build_band(build_job *j, unsigned band)
 			continue;
 		}
 		for (uint32_t x = i; x < k; x++) {
-			e[x].end = k;
-			slot[e[x].doc] = x;
+			e[x].aux = k;
+			slot[e[x].val] = x;
 		}
 	}
 	atomic_fetch_add(&j->buckets, buckets);
@@ -133,9 +127,8 @@ static void build_worker(void *arg, unsigned t)
 {
 	build_job *j = arg;
 	unsigned band;
-	(void)t;
 	while ((band = atomic_fetch_add(&j->next_band, 1)) < j->l->bands)
-		build_band(j, band);
+		build_band(j, band, j->tmp + (size_t)t * j->l->m);
 }
 
 rp_status rp__lsh_build(rp__lsh *l, unsigned bands, unsigned rows,
@@ -152,11 +145,13 @@ rp_status rp__lsh_build(rp__lsh *l, unsigned bands, unsigned rows,
 	l->m = m;
 	l->entries = rp__malloc_n((size_t)bands * m, sizeof *l->entries);
 	l->slot = rp__malloc_n((size_t)bands * n, sizeof *l->slot);
-	if (!l->entries || !l->slot) {
+	memset(&j, 0, sizeof j);
+	j.tmp = rp__malloc_n((size_t)threads * m, sizeof *j.tmp);
+	if (!l->entries || !l->slot || !j.tmp) {
+		free(j.tmp);
 		rp__lsh_release(l);
 		return RP_ENOMEM;
 	}
-	memset(&j, 0, sizeof j);
 	j.l = l;
 	j.perms = perms;
 	j.sig = sig;
@@ -172,6 +167,7 @@ rp_status rp__lsh_build(rp__lsh *l, unsigned bands, unsigned rows,
 	l->buckets = atomic_load(&j.buckets);
 	l->capped = atomic_load(&j.capped);
 	l->capped_members = atomic_load(&j.capped_members);
+	free(j.tmp);
 	return RP_OK;
 }
 

@@ -4,13 +4,12 @@
 
 #include <stdint.h>
 
+#include "radix.h"
 #include "reprint.h"
 
-typedef struct rp__band_entry {
-	uint64_t key;
-	uint32_t doc;
-	uint32_t end; /* one past the last entry of this bucket */
-} rp__band_entry;
+/* key: the band's hash; val: the document; aux: one past the last entry
+ * of its bucket */
+typedef rp__kv rp__band_entry;
 
 typedef struct rp__lsh {
 	unsigned bands, rows;

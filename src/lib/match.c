@@ -21,6 +21,7 @@
 
 #include "cluster.h"
 #include "corpus.h"
+#include "radix.h"
 #include "sketch.h"
 
 #define NONE         UINT32_MAX
@@ -45,46 +46,12 @@ typedef struct verify_job {
 	atomic_int failed;
 } verify_job;
 
-static int cmp_u32_by_hash(const void *pa, const void *pb, const rp__docrec *d)
-{
-	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
-	if (d[a].text_hash != d[b].text_hash)
-		return d[a].text_hash < d[b].text_hash ? -1 : 1;
-	if (d[a].set_len != d[b].set_len)
-		return d[a].set_len < d[b].set_len ? -1 : 1;
-	return a < b ? -1 : a > b;
-}
-
-/* C11 qsort takes no user pointer, and a global one would not be
- * thread-safe: a bottom-up merge sort of document numbers instead. */
-static void sort_by_hash(uint32_t *a, uint32_t *tmp, size_t n,
-			 const rp__docrec *d)
-{
-	size_t w, i;
-	for (w = 1; w < n; w *= 2) {
-		for (i = 0; i < n; i += 2 * w) {
-			size_t lo = i, mid = i + w < n ? i + w : n;
-			size_t hi = i + 2 * w < n ? i + 2 * w : n;
-			size_t x = lo, y = mid, k = lo;
-			while (x < mid && y < hi)
-				tmp[k++] = cmp_u32_by_hash(&a[y], &a[x], d) < 0
-						   ? a[y++]
-						   : a[x++];
-			while (x < mid)
-				tmp[k++] = a[x++];
-			while (y < hi)
-				tmp[k++] = a[y++];
-		}
-		memcpy(a, tmp, n * sizeof *a);
-	}
-}
-
 /* rep[] and grp_next[]: groups of identical non-empty texts. */
 static rp_status group_identical(rp_ctx *ctx)
 {
 	uint32_t n = ctx->n, i, k, m = 0;
-	uint32_t *idx = rp__malloc_n(n, sizeof *idx);
-	uint32_t *tmp = rp__malloc_n(n, sizeof *tmp);
+	rp__kv *idx = rp__malloc_n(n, sizeof *idx);
+	rp__kv *tmp = rp__malloc_n(n, sizeof *tmp);
 	uint32_t *tail = rp__malloc_n(n, sizeof *tail);
 	rp__docrec *d = ctx->docs;
 	if (!idx || !tmp || !tail) {
@@ -97,17 +64,23 @@ static rp_status group_identical(rp_ctx *ctx)
 		ctx->rep[i] = i;
 		ctx->grp_next[i] = NONE;
 		tail[i] = i;
-		if (d[i].set_len)
-			idx[m++] = i;
+		if (d[i].set_len) {
+			idx[m].key = d[i].set_len;
+			idx[m++].val = i;
+		}
 	}
-	sort_by_hash(idx, tmp, m, d);
+	/* by (text hash, set size, document): two stable sorts */
+	rp__radix_sort_kv(idx, tmp, m);
+	for (i = 0; i < m; i++)
+		idx[i].key = d[idx[i].val].text_hash;
+	rp__radix_sort_kv(idx, tmp, m);
 	for (i = 0; i < m; i = k) {
-		uint32_t r = idx[i];
+		uint32_t r = idx[i].val;
 		for (k = i + 1;
-		     k < m && d[idx[k]].text_hash == d[r].text_hash &&
-		     d[idx[k]].set_len == d[r].set_len;
+		     k < m && d[idx[k].val].text_hash == d[r].text_hash &&
+		     d[idx[k].val].set_len == d[r].set_len;
 		     k++) {
-			uint32_t x = idx[k];
+			uint32_t x = idx[k].val;
 			/* equal hashes but different sets: a 64-bit collision,
 			 * then x stays its own representative */
 			if (memcmp(d[x].set, d[r].set,
@@ -202,8 +175,8 @@ static void verify_rep(verify_job *j, uint32_t a, uint32_t *stamp,
 		uint32_t p = l->slot[(size_t)band * l->n + a], q;
 		if (p == RP__LSH_NONE)
 			continue;
-		for (q = p + 1; q < e[p].end; q++) {
-			uint32_t b = e[q].doc;
+		for (q = p + 1; q < e[p].aux; q++) {
+			uint32_t b = e[q].val;
 			const rp__docrec *db = &ctx->docs[b];
 			size_t na = da->set_len, nb = db->set_len, c;
 			size_t small = na < nb ? na : nb, big = na ^ nb ^ small;

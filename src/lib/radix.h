@@ -1,0 +1,18 @@
+/* radix.h - stable sort of 64-bit keys with a 32-bit payload (radix.c). */
+#ifndef RP_RADIX_H
+#define RP_RADIX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct rp__kv {
+	uint64_t key;
+	uint32_t val;
+	uint32_t aux; /* free for the caller; moves with the entry */
+} rp__kv;
+
+/* Sort a[0..n) by key, keeping the input order of equal keys; tmp has
+ * room for n entries. */
+void rp__radix_sort_kv(rp__kv *a, rp__kv *tmp, size_t n);
+
+#endif
