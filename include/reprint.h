@@ -83,7 +83,7 @@ typedef struct rp_config {
 	unsigned threads;         /* worker threads; 0 = all online cores */
 	uint32_t bucket_cap;      /* largest LSH bucket enumerated (5000) */
 	size_t max_doc_bytes;     /* largest document accepted (64 MiB) */
-	size_t batch_bytes;       /* text buffered before signing (64 MiB) */
+	size_t batch_bytes;       /* text buffered before signing (8 MiB) */
 	uint64_t seed;            /* seed of every hash (0) */
 	const char *encoding;     /* charset of every input; NULL = detect
 	                         (BOM, UTF-8, uchardet) (NULL) */

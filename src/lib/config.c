@@ -24,7 +24,7 @@ void rp_config_init(rp_config *cfg)
 	cfg->threads = 0;
 	cfg->bucket_cap = 5000;
 	cfg->max_doc_bytes = (size_t)64 << 20;
-	cfg->batch_bytes = (size_t)64 << 20;
+	cfg->batch_bytes = (size_t)8 << 20;
 	cfg->seed = 0;
 	cfg->encoding = NULL;
 	cfg->t2s = 1;

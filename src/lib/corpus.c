@@ -15,6 +15,7 @@
 
 #include "boilerplate.h"
 #include "corpus.h"
+#include "radix.h"
 #include "hash.h"
 
 #define SIGN_CHUNK 8u
@@ -56,11 +57,14 @@ rp_status rp_ctx_new(rp_ctx **out, const rp_config *cfg)
 	return RP_OK;
 }
 
+static rp_status wait_batch(rp_ctx *ctx);
+
 void rp_ctx_free(rp_ctx *ctx)
 {
 	unsigned t;
 	if (!ctx)
 		return;
+	wait_batch(ctx);
 	rp__match_release(ctx);
 	for (t = 0; t < ctx->threads; t++) {
 		rp__signer_release(&ctx->workers[t].signer);
@@ -81,6 +85,7 @@ void rp_ctx_free(rp_ctx *ctx)
 	free(ctx->bp_lines);
 	free(ctx->mh);
 	free(ctx->batch);
+	free(ctx->signing);
 	free(ctx);
 }
 
@@ -88,12 +93,6 @@ const char *rp_ctx_errmsg(const rp_ctx *ctx)
 {
 	return ctx ? ctx->err : "no context";
 }
-
-typedef struct sign_job {
-	rp_ctx *ctx;
-	uint32_t first, last;
-	atomic_uint next;
-} sign_job;
 
 /* A copy in the worker's arena; "" when s is empty or memory is short. */
 static const char *arena_copy(rp__worker *w, const char *s)
@@ -127,7 +126,7 @@ static void log_learned(rp__worker *w, const rp__docrec *d, size_t n)
 	}
 }
 
-static void sign_one(rp_ctx *ctx, rp__worker *w, uint32_t i)
+static void sign_one(rp_ctx *ctx, rp__worker *w, const char *text, uint32_t i)
 {
 	rp__docrec *d = &ctx->docs[i];
 	rp_signature sig;
@@ -135,8 +134,8 @@ static void sign_one(rp_ctx *ctx, rp__worker *w, uint32_t i)
 	uint32_t *set = NULL;
 	size_t learned_lines = 0;
 
-	st = rp__signer_sign_page(&w->signer, ctx->batch + d->text_off,
-				  d->bytes, d->encoding,
+	st = rp__signer_sign_page(&w->signer, text + d->text_off, d->bytes,
+				  d->encoding,
 				  ctx->learned.n ? &ctx->learned : NULL,
 				  d->group, 1, &sig, &learned_lines);
 	if (w->signer.norm.nul)
@@ -209,7 +208,7 @@ static void sign_one(rp_ctx *ctx, rp__worker *w, uint32_t i)
 
 static void sign_worker(void *arg, unsigned t)
 {
-	sign_job *j = arg;
+	rp__sign_job *j = arg;
 	rp__worker *w = &j->ctx->workers[t];
 	uint64_t t0 = rp__now_ns();
 	for (;;) {
@@ -221,35 +220,75 @@ static void sign_worker(void *arg, unsigned t)
 		if (end > j->last)
 			end = j->last;
 		for (i = j->first + c; i < end; i++)
-			sign_one(j->ctx, w, i);
+			sign_one(j->ctx, w, j->text, i);
 	}
 	w->ns += rp__now_ns() - t0;
 }
 
-/* Sign the documents of the current batch. */
-static rp_status flush_batch(rp_ctx *ctx)
+static void *sign_in_background(void *arg)
 {
-	sign_job j;
+	rp__sign_job *j = arg;
+	rp__parallel(j->ctx->threads, sign_worker, j);
+	return NULL;
+}
+
+/* Wait for the batch signed in the background, if any; its first hard
+ * error (that of the lowest document, whoever met it) becomes the
+ * context's. */
+static rp_status wait_batch(rp_ctx *ctx)
+{
 	unsigned t;
 	uint32_t worst = UINT32_MAX;
-	if (ctx->batch_first == ctx->n)
-		return RP_OK;
-	j.ctx = ctx;
-	j.first = ctx->batch_first;
-	j.last = ctx->n;
-	atomic_init(&j.next, 0);
-	rp__parallel(ctx->threads, sign_worker, &j);
-	ctx->batch_first = ctx->n;
-	ctx->batch_len = 0;
+	if (ctx->bg_on) {
+		pthread_join(ctx->bg_thread, NULL);
+		ctx->bg_on = 0;
+	}
 	for (t = 0; t < ctx->threads; t++) {
 		rp__worker *w = &ctx->workers[t];
-		/* report the error of the lowest document, whoever met it */
 		if (w->st != RP_OK && w->err_doc < worst) {
 			worst = w->err_doc;
 			memcpy(ctx->err, w->err, sizeof ctx->err);
 		}
 	}
 	return worst == UINT32_MAX ? RP_OK : RP_ENOMEM;
+}
+
+/*
+ * Sign the documents of the current batch. With more than one thread and
+ * in_background set, the batch is signed on the worker threads while the
+ * caller goes on adding to a second buffer (reading and signing overlap);
+ * otherwise it is signed before returning. Either way the previous batch
+ * is finished first, so at most two batches of text are held.
+ */
+static rp_status flush_batch(rp_ctx *ctx, int in_background)
+{
+	rp__sign_job *j = &ctx->bg;
+	char *text;
+	size_t cap;
+	rp_status st = wait_batch(ctx);
+	if (st != RP_OK || ctx->batch_first == ctx->n)
+		return st;
+	/* the filled buffer is signed; the other one fills next */
+	text = ctx->batch;
+	cap = ctx->batch_cap;
+	ctx->batch = ctx->signing;
+	ctx->batch_cap = ctx->signing_cap;
+	ctx->signing = text;
+	ctx->signing_cap = cap;
+	j->ctx = ctx;
+	j->text = text;
+	j->first = ctx->batch_first;
+	j->last = ctx->n;
+	atomic_init(&j->next, 0);
+	ctx->batch_first = ctx->n;
+	ctx->batch_len = 0;
+	if (in_background && ctx->threads > 1 &&
+	    pthread_create(&ctx->bg_thread, NULL, sign_in_background, j) == 0) {
+		ctx->bg_on = 1;
+		return RP_OK;
+	}
+	rp__parallel(ctx->threads, sign_worker, j);
+	return wait_batch(ctx);
 }
 
 /* The union of two sorted key sets (the larger page count for a key in
@@ -289,7 +328,7 @@ static rp_status merge_sorted(const uint64_t *a, const uint32_t *ap, size_t na,
 /* Pass 1 of learning: the folded-line hashes of every page. */
 static void lines_worker(void *arg, unsigned t)
 {
-	sign_job *j = arg;
+	rp__sign_job *j = arg;
 	rp_ctx *ctx = j->ctx;
 	rp__worker *w = &ctx->workers[t];
 	uint64_t t0 = rp__now_ns();
@@ -306,10 +345,9 @@ static void lines_worker(void *arg, unsigned t)
 			uint64_t *copy;
 			size_t n;
 			rp__decoded dec;
-			if (rp__signer_page_lines(&w->signer,
-						  ctx->batch + d->text_off,
-						  d->bytes, d->encoding, &lines,
-						  &n, &dec) != RP_OK)
+			if (rp__signer_page_lines(
+				    &w->signer, j->text + d->text_off, d->bytes,
+				    d->encoding, &lines, &n, &dec) != RP_OK)
 				continue;
 			/* detection is the costliest step of a page: the
 			 * second pass reads it as the first one found */
@@ -332,13 +370,14 @@ static void lines_worker(void *arg, unsigned t)
 
 static rp_status learn_boilerplate(rp_ctx *ctx)
 {
-	sign_job j;
+	rp__sign_job j;
 	rp__bp_doc *bd;
 	rp__bp_params p;
 	rp__bp_result r;
 	uint32_t i;
 	rp_status st;
 	j.ctx = ctx;
+	j.text = ctx->batch;
 	j.first = 0;
 	j.last = ctx->n;
 	atomic_init(&j.next, 0);
@@ -498,7 +537,16 @@ rp_status rp_ctx_add(rp_ctx *ctx, const rp_doc *doc)
 	/* learning boilerplate needs every page before signing any */
 	if (!ctx->cfg.boilerplate &&
 	    ctx->batch_len + doc->text_len > ctx->cfg.batch_bytes) {
-		st = flush_batch(ctx);
+		st = flush_batch(ctx, 1);
+		if (st != RP_OK)
+			return st;
+	}
+	/* the batch in the background writes to docs and mh: moving them
+	 * waits for it (rarely: they double when they grow) */
+	if (ctx->bg_on &&
+	    ((size_t)ctx->n + 1 > ctx->docs_cap ||
+	     ((size_t)ctx->n + 1) * ctx->cfg.perms > ctx->mh_cap)) {
+		st = wait_batch(ctx);
 		if (st != RP_OK)
 			return st;
 	}
@@ -550,6 +598,92 @@ static int cmp_doc(const void *pa, const void *pb)
 	return a->add_index < b->add_index ? -1 : a->add_index > b->add_index;
 }
 
+/* Bytes [8 * depth, 8 * depth + 8) of s (known to be that long), big
+ * endian, zeros past its end: keys that sort as the strings do. */
+static uint64_t id_key(const char *s, size_t depth)
+{
+	const unsigned char *p = (const unsigned char *)s + 8 * depth;
+	uint64_t k = 0;
+	unsigned i;
+	for (i = 0; i < 8; i++) {
+		k = k << 8 | p[i];
+		if (!p[i]) {
+			k <<= 8 * (7 - i);
+			break;
+		}
+	}
+	return k;
+}
+
+/* Order e[0..n) (val: a document) by cmp_doc: a radix sort on 8 bytes of
+ * the ids at a time, runs that tie on them sorted on the next 8; equal
+ * ids (rare: they are flagged) by an insertion sort on the rest. */
+static void sort_by_id(rp__kv *e, rp__kv *tmp, size_t n, size_t depth,
+		       const rp__docrec *d)
+{
+	size_t i, k;
+	for (i = 0; i < n; i++)
+		e[i].key = id_key(d[e[i].val].id, depth);
+	rp__radix_sort_kv(e, tmp, n);
+	for (i = 0; i < n; i = k) {
+		for (k = i + 1; k < n && e[k].key == e[i].key; k++)
+			;
+		if (k - i < 2)
+			continue;
+		if ((e[i].key & 0xFF) != 0) {
+			sort_by_id(e + i, tmp, k - i, depth + 1, d);
+			continue;
+		}
+		for (size_t x = i + 1; x < k; x++) {
+			rp__kv v = e[x];
+			size_t y;
+			for (y = x;
+			     y > i && cmp_doc(&d[e[y - 1].val], &d[v.val]) > 0;
+			     y--)
+				e[y] = e[y - 1];
+			e[y] = v;
+		}
+	}
+}
+
+/* Canonical numbering: documents by id, then content, so that results do
+ * not depend on the order of input. */
+static rp_status number_docs(rp_ctx *ctx)
+{
+	uint32_t n = ctx->n, i;
+	rp__kv *e = rp__malloc_n(n, sizeof *e);
+	rp__kv *tmp = rp__malloc_n(n, sizeof *tmp);
+	if (!e || !tmp) {
+		free(e);
+		free(tmp);
+		return rp__errf(ctx->err, RP_ENOMEM,
+				"no memory to order %u documents", n);
+	}
+	for (i = 0; i < n; i++)
+		e[i].val = i;
+	sort_by_id(e, tmp, n, 0, ctx->docs);
+	/* move the records in place along the cycles of the permutation:
+	 * position i takes the record at e[i].val */
+	for (i = 0; i < n; i++) {
+		uint32_t at = i;
+		rp__docrec hold;
+		if (e[i].val == i)
+			continue;
+		hold = ctx->docs[i];
+		while (e[at].val != i) {
+			uint32_t from = e[at].val;
+			ctx->docs[at] = ctx->docs[from];
+			e[at].val = at;
+			at = from;
+		}
+		ctx->docs[at] = hold;
+		e[at].val = at;
+	}
+	free(e);
+	free(tmp);
+	return RP_OK;
+}
+
 rp_status rp_ctx_run(rp_ctx *ctx)
 {
 	rp_status st;
@@ -567,18 +701,20 @@ rp_status rp_ctx_run(rp_ctx *ctx)
 		if (st != RP_OK)
 			return st;
 	}
-	st = flush_batch(ctx);
+	st = flush_batch(ctx, 0);
 	if (st != RP_OK)
 		return st;
 	if (ctx->learned.n)
 		collect_report(ctx);
 	free(ctx->batch);
-	ctx->batch = NULL;
+	free(ctx->signing);
+	ctx->batch = ctx->signing = NULL;
+	ctx->signing_cap = 0;
 	ctx->batch_cap = 0;
 	ctx->ran = 1;
-	/* Canonical numbering: by id, then content. */
-	if (ctx->n > 1)
-		qsort(ctx->docs, ctx->n, sizeof *ctx->docs, cmp_doc);
+	st = number_docs(ctx);
+	if (st != RP_OK)
+		return st;
 	for (i = 0; i + 1 < ctx->n; i++)
 		if (strcmp(ctx->docs[i].id, ctx->docs[i + 1].id) == 0) {
 			ctx->docs[i].flags |= RP_DOC_DUP_ID;

@@ -3,6 +3,9 @@
 #ifndef RP_CORPUS_H
 #define RP_CORPUS_H
 
+#include <pthread.h>
+#include <stdatomic.h>
+
 #include "arena.h"
 #include "common.h"
 #include "lsh.h"
@@ -51,6 +54,15 @@ typedef struct rp__worker {
 	char err[RP__ERRMSG_CAP];
 } rp__worker;
 
+/* A range of documents signed by the worker threads; text_off of each is
+ * an offset into text. */
+typedef struct rp__sign_job {
+	rp_ctx *ctx;
+	const char *text;
+	uint32_t first, last;
+	atomic_uint next;
+} rp__sign_job;
+
 struct rp_ctx {
 	rp_config cfg;
 	rp_lsh_params lsh;
@@ -67,6 +79,12 @@ struct rp_ctx {
 	char *batch; /* texts waiting to be signed */
 	size_t batch_len, batch_cap;
 	uint32_t batch_first;
+	/* the batch signed in the background while the next one fills */
+	char *signing;
+	size_t signing_cap;
+	rp__sign_job bg;
+	pthread_t bg_thread;
+	int bg_on;
 	/* after run */
 	uint32_t *rep;      /* identical-text representative of each doc */
 	uint32_t *grp_next; /* next member of the same group, or NONE */
