@@ -10,12 +10,20 @@
  * punctuation kept. This is the normalization of the peers' corpus truth.
  *
  * Speed: utf8proc is only called on runs that can change. ASCII is folded
- * by a table; CJK ideographs (U+3400-U+4DBF, U+4E00-U+9FFF) and U+FFFD are
- * "inert": NFKC leaves them alone, they have no case and never compose with
- * a neighbour, so they end a run and are copied. An ASCII character that is
- * directly followed by non-ASCII bytes starts the run, because a combining
- * mark after it may compose with it (e + U+0301 -> é); nothing composes
- * with a following ASCII character, so runs end at ASCII.
+ * by a table. A BMP code point is "simple" when it folds the same alone
+ * as in any context: it and what it folds to are one code point each, of
+ * combining class 0, in no canonical composition and without a
+ * decomposition of their own (so no neighbour composes or reorders with
+ * them), and not Hangul (which composes by rule). CJK ideographs, CJK
+ * and full-width punctuation, full-width digits, Greek and Cyrillic
+ * letters are simple; Latin letters are not (e + U+0301 -> é). How each
+ * BMP code point folds is worked out by utf8proc the first time it is met
+ * and kept in a per-normalizer table (256 KiB), so Chinese text costs a
+ * table lookup per character. A simple code point ends a run and is
+ * written from the table; everything else goes to utf8proc in runs. An
+ * ASCII character that is directly followed by non-ASCII bytes starts the
+ * run, because a combining mark after it may compose with it; nothing
+ * composes with a following ASCII character, so runs end at ASCII.
  *
  * With t2s on (text mode), ideographs are also folded from Traditional to
  * Simplified through a table read from OpenCC (script.c).
@@ -44,6 +52,7 @@ void rp__norm_release(rp__norm *nm)
 	free(nm->out);
 	free(nm->starts);
 	free(nm->ubuf);
+	free(nm->bmp);
 	memset(nm, 0, sizeof *nm);
 }
 
@@ -93,10 +102,21 @@ static const unsigned char ascii_text[256] = {
 };
 /* clang-format on */
 
-static int inert(int32_t cp)
+/* Entries of nm->bmp: 0 not yet known, BMP_SLOW folded by utf8proc in
+ * its run, BMP_DROP dropped, else 1 + the code point it folds to (after
+ * Traditional to Simplified). */
+#define BMP_SLOW 0xFFFFFFFFu
+#define BMP_DROP 0xFFFFFFFEu
+
+/* No neighbour can compose with cp, reorder around it or change it. */
+static int stands_alone(int32_t cp)
 {
-	return (cp >= 0x4E00 && cp <= 0x9FFF) ||
-	       (cp >= 0x3400 && cp <= 0x4DBF) || cp == (int32_t)RP__REPLACEMENT;
+	const utf8proc_property_t *p = utf8proc_get_property(cp);
+	if ((cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xA960 && cp <= 0xA97F) ||
+	    (cp >= 0xAC00 && cp <= 0xD7FF))
+		return 0; /* Hangul jamo and syllables compose by rule */
+	return p->combining_class == 0 && p->comb_index == UINT16_MAX &&
+	       p->decomp_seqindex == UINT16_MAX;
 }
 
 /* Python's str.isspace(), which defines the peers' whitespace runs. */
@@ -138,6 +158,31 @@ static inline uint32_t t2s(rp__norm *nm, uint32_t cp)
 	if (!nm->t2s_table)
 		nm->t2s_table = rp__t2s_table();
 	return rp__t2s(nm->t2s_table, cp);
+}
+
+/* How the BMP code point cp folds alone, if it is simple (see top). */
+static uint32_t classify(rp__norm *nm, int32_t cp)
+{
+	int32_t buf[8];
+	utf8proc_ssize_t got;
+	int last = 0;
+	if (cp >= 0xD800 && cp <= 0xDFFF)
+		return BMP_SLOW;
+	got = utf8proc_decompose_char(cp, buf, 8,
+				      FOLD_OPTS | UTF8PROC_DECOMPOSE, &last);
+	if (got < 0 || got > 8)
+		return BMP_SLOW;
+	got = utf8proc_normalize_utf32(buf, got, FOLD_OPTS | UTF8PROC_COMPOSE);
+	if (got != 1 || buf[0] >= 0x10000 || !stands_alone(buf[0]))
+		return BMP_SLOW;
+	/* cp itself may decompose (a compatibility form); then it is the
+	 * single code point it folds to that meets its neighbours */
+	if (!stands_alone(cp) &&
+	    utf8proc_get_property(cp)->decomp_seqindex == UINT16_MAX)
+		return BMP_SLOW;
+	if (!rp__norm_keeps(buf[0]))
+		return BMP_DROP;
+	return 1 + t2s(nm, (uint32_t)buf[0]);
 }
 
 static inline void put_cp(rp__norm *nm, uint32_t cp)
@@ -182,6 +227,43 @@ static rp_status fold_run(rp__norm *nm, const char *s, size_t n)
 	return RP_OK;
 }
 
+/* Fold the pending run s[0..n) (a lone ASCII starter by the table) and
+ * make room for one more code point; left: input bytes still to come. */
+static rp_status flush_run(rp__norm *nm, const unsigned char *s, size_t n,
+			   size_t left)
+{
+	rp_status st;
+	if (n == 1 && s[0] < 0x80) {
+		unsigned char f = ascii_text[s[0]];
+		if (f) {
+			nm->starts[nm->cps++] = (uint32_t)nm->out_len;
+			nm->out[nm->out_len++] = (char)f;
+		}
+	} else if (n) {
+		st = fold_run(nm, (const char *)s, n);
+		if (st != RP_OK)
+			return st;
+	}
+	/* a simple code point writes at most 3 bytes for 2 or more read:
+	 * reserve for the rest of the input at once, not per character */
+	if (nm->out_len + 4 > nm->out_cap || nm->cps + 2 > nm->starts_cap)
+		return reserve(nm, left * 2 + 4);
+	return RP_OK;
+}
+
+/* rp__utf8_decode, with the three-byte case (most of CJK) first. */
+static inline int32_t decode(const unsigned char *s, size_t n, size_t *adv)
+{
+	if (n >= 3 && s[0] >= 0xE1 && s[0] <= 0xEF && s[0] != 0xED &&
+	    (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+		*adv = 3;
+		return (int32_t)((uint32_t)(s[0] & 0x0F) << 12 |
+				 (uint32_t)(s[1] & 0x3F) << 6 |
+				 (uint32_t)(s[2] & 0x3F));
+	}
+	return rp__utf8_decode(s, n, adv);
+}
+
 static int all_ascii(const unsigned char *s, size_t n)
 {
 	size_t i = 0;
@@ -208,6 +290,46 @@ static void run_text_ascii(rp__norm *nm, const unsigned char *s, size_t len)
 	}
 	nm->out_len = nm->cps = j;
 	nm->nul = nul;
+}
+
+/*
+ * The hot loop of Chinese text: three-byte characters that are simple and
+ * already in the table, written while there is room, with the output
+ * state in locals (stores through nm->out would make the compiler reload
+ * it for every character). Returns where it stopped: at anything else,
+ * which the caller handles.
+ */
+static size_t simple_stretch(rp__norm *nm, const unsigned char *s, size_t i,
+			     size_t len)
+{
+	char *o = nm->out;
+	uint32_t *starts = nm->starts;
+	const uint32_t *bmp = nm->bmp;
+	size_t olen = nm->out_len, cps = nm->cps;
+	size_t olim = nm->out_cap - 3, slim = nm->starts_cap - 1;
+	while (i + 2 < len && olen <= olim && cps < slim) {
+		unsigned c0 = s[i], c1 = s[i + 1], c2 = s[i + 2];
+		uint32_t f;
+		if (c0 < 0xE1 || c0 > 0xEF || c0 == 0xED ||
+		    ((c1 & 0xC0) ^ 0x80) | ((c2 & 0xC0) ^ 0x80))
+			break;
+		f = bmp[(c0 & 0x0F) << 12 | (c1 & 0x3F) << 6 | (c2 & 0x3F)] - 1;
+		if (f >= 0x800 && f <= 0xFFFF) {
+			/* three bytes out: the output offset does not wait
+			 * for the table load, so characters overlap */
+			starts[cps++] = (uint32_t)olen;
+			o[olen] = (char)(0xE0 | f >> 12);
+			o[olen + 1] = (char)(0x80 | ((f >> 6) & 0x3F));
+			o[olen + 2] = (char)(0x80 | (f & 0x3F));
+			olen += 3;
+		} else if (f != BMP_DROP - 1) {
+			break; /* not met yet, slow, or shorter */
+		}
+		i += 3;
+	}
+	nm->out_len = olen;
+	nm->cps = cps;
+	return i;
 }
 
 static rp_status run_text(rp__norm *nm, const unsigned char *s, size_t len)
@@ -240,24 +362,33 @@ static rp_status run_text(rp__norm *nm, const unsigned char *s, size_t len)
 		/* Non-ASCII stretch, with the ASCII starter before it. */
 		run = i;
 		if (s[i] < 0x80)
-			i++;
+			nm->nul += s[i++] == 0;
 		while (i < len && s[i] >= 0x80) {
-			int32_t cp = rp__utf8_decode(s + i, len - i, &adv);
-			if (cp >= 0 && !inert(cp)) {
+			int32_t cp;
+			uint32_t f = BMP_SLOW;
+			if (run == i) {
+				run = i = simple_stretch(nm, s, i, len);
+				if (i >= len || s[i] < 0x80)
+					break;
+			}
+			cp = decode(s + i, len - i, &adv);
+			if (cp >= 0 && cp < 0x10000) {
+				f = nm->bmp[cp];
+				if (!f)
+					f = nm->bmp[cp] = classify(nm, cp);
+			} else if (cp < 0) {
+				nm->invalid++;
+				f = 1 + RP__REPLACEMENT;
+			}
+			if (f == BMP_SLOW) {
 				i += adv;
 				continue;
 			}
-			st = fold_run(nm, (const char *)s + run, i - run);
+			st = flush_run(nm, s + run, i - run, len - i);
 			if (st != RP_OK)
 				return st;
-			st = reserve(nm, 4);
-			if (st != RP_OK)
-				return st;
-			if (cp < 0) {
-				nm->invalid++;
-				cp = (int32_t)RP__REPLACEMENT;
-			}
-			put_cp(nm, t2s(nm, (uint32_t)cp));
+			if (f != BMP_DROP)
+				put_cp(nm, f - 1);
 			i += adv;
 			run = i;
 		}
@@ -343,6 +474,11 @@ rp_status rp__norm_run(rp__norm *nm, const char *text, size_t len)
 	rp_status st;
 	nm->out_len = nm->cps = nm->invalid = nm->nul = 0;
 	nm->ascii = all_ascii(s, len);
+	if (!nm->ascii && nm->mode == RP_NORM_TEXT && !nm->bmp) {
+		nm->bmp = rp__calloc_n(0x10000, sizeof *nm->bmp);
+		if (!nm->bmp)
+			return RP_ENOMEM;
+	}
 	/* Room for the ASCII stretches (the slow paths reserve their own),
 	 * and never a NULL buffer, even for empty text. */
 	if (len > nm->limit)

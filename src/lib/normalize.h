@@ -21,6 +21,8 @@ typedef struct rp__norm {
 	int ascii; /* 1: one byte per code point, starts unused */
 	int t2s;   /* fold Traditional to Simplified */
 	const uint32_t *t2s_table; /* fetched on the first ideograph */
+	uint32_t *bmp; /* text mode: how each BMP code point folds alone
+			  (normalize.c), filled as code points are met */
 } rp__norm;
 
 void rp__norm_init(rp__norm *nm, rp_norm mode, size_t limit);

@@ -106,6 +106,37 @@ static rp_status fold_text(rp_signer *s, const char *text, size_t len)
 	return RP_OK;
 }
 
+/* A byte-order mark may start the text (a cheap, loose test). */
+static int may_have_bom(const char *text, size_t len)
+{
+	unsigned char c = len >= 2 ? (unsigned char)text[0] : 1;
+	return c == 0xEF || c == 0xFE || c == 0xFF || c == 0;
+}
+
+/*
+ * Plain text with no charset given and no byte-order mark is folded as
+ * UTF-8 straight away: the normalizer counts ill-formed sequences on its
+ * way, and a valid text (almost all of them) is done without a separate
+ * validation pass. Returns 1 when the text was valid UTF-8 and is folded;
+ * 0 when it must go through the decoder (and its charset detection).
+ */
+static int fold_if_utf8(rp_signer *s, const char *text, size_t len,
+			const char *charset, rp__decoded *dec)
+{
+	if (charset || (s->cfg.encoding && *s->cfg.encoding) || !text ||
+	    len > s->cfg.max_doc_bytes || may_have_bom(text, len))
+		return 0;
+	if (fold_text(s, text, len) != RP_OK || s->norm.invalid)
+		return 0;
+	memset(dec, 0, sizeof *dec);
+	dec->text = text;
+	dec->len = len;
+	dec->charset = "UTF-8";
+	s->last_text = text;
+	memset(&s->meta, 0, sizeof s->meta);
+	return 1;
+}
+
 /* Decode, drop furniture, fold. Learned lines are dropped only while
  * something remains to match on; rule-dropped lines likewise. */
 static rp_status fold(rp_signer *s, const char *text, size_t len,
@@ -113,8 +144,12 @@ static rp_status fold(rp_signer *s, const char *text, size_t len,
 		      uint64_t group, rp__decoded *dec, size_t *rule_lines,
 		      size_t *learned_lines)
 {
-	rp_status st = decode(s, text, len, charset, dec);
+	rp_status st;
 	*rule_lines = *learned_lines = 0;
+	if (!s->cfg.furniture && !learned &&
+	    fold_if_utf8(s, text, len, charset, dec))
+		return RP_OK;
+	st = decode(s, text, len, charset, dec);
 	if (st != RP_OK)
 		return st;
 	s->last_text = dec->text;

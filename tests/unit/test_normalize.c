@@ -55,6 +55,58 @@ static void test_normalize_ascii_table_matches_unicode(void **state)
 	}
 }
 
+/* Every BMP code point, met several times in contexts where neighbours
+ * could compose or reorder with it, folds exactly as utf8proc folds the
+ * whole string: the per-code-point table never changes a result. */
+static void test_normalize_every_bmp_code_point_in_context(void **state)
+{
+	rp__norm nm;
+	int32_t c;
+	(void)state;
+	rp__norm_init(&nm, RP_NORM_TEXT, 1 << 20);
+	for (c = 1; c < 0x10000; c++) {
+		char in[64], want[256], enc[4];
+		size_t n = 0, w = 0, k;
+		utf8proc_uint8_t *ref;
+		utf8proc_ssize_t rl, i, adv;
+		size_t el;
+		if (c >= 0xD800 && c <= 0xDFFF)
+			continue;
+		el = (size_t)utf8proc_encode_char(c, (utf8proc_uint8_t *)enc);
+		/* a C U+0301 U+4E00 C C U+0323 b C */
+		in[n++] = 'a';
+		memcpy(in + n, enc, el), n += el;
+		memcpy(in + n, "\xcc\x81\xe4\xb8\x80", 5), n += 5;
+		for (k = 0; k < 2; k++)
+			memcpy(in + n, enc, el), n += el;
+		memcpy(in + n,
+		       "\xcc\xa3"
+		       "b",
+		       3),
+			n += 3;
+		memcpy(in + n, enc, el), n += el;
+		rl = utf8proc_map((const utf8proc_uint8_t *)in,
+				  (utf8proc_ssize_t)n, &ref,
+				  UTF8PROC_STABLE | UTF8PROC_COMPAT |
+					  UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE);
+		assert_true(rl >= 0);
+		for (i = 0; i < rl; i += adv) {
+			utf8proc_int32_t cp;
+			adv = utf8proc_iterate(ref + i, rl - i, &cp);
+			assert_true(adv > 0);
+			if (rp__norm_keeps(cp)) {
+				memcpy(want + w, ref + i, (size_t)adv);
+				w += (size_t)adv;
+			}
+		}
+		free(ref);
+		assert_int_equal(rp__norm_run(&nm, in, n), RP_OK);
+		if (nm.out_len != w || memcmp(nm.out, want, w) != 0)
+			fail_msg("U+%04X folds differently in context", c);
+	}
+	rp__norm_release(&nm);
+}
+
 static void test_normalize_drops_space_and_punctuation(void **state)
 {
 	(void)state;
@@ -196,6 +248,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_normalize_ascii_table_matches_unicode),
+		cmocka_unit_test(
+			test_normalize_every_bmp_code_point_in_context),
 		cmocka_unit_test(test_normalize_drops_space_and_punctuation),
 		cmocka_unit_test(test_normalize_width_and_case_fold),
 		cmocka_unit_test(test_normalize_segmented_equals_unsegmented),
