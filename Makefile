@@ -4,6 +4,8 @@
 #   make run        install missing Debian packages (as root), build, scan data/samples
 #   make test       unit, CLI and fuzz-corpus tests under ASan + UBSan
 #   make bench      throughput per stage on a generated corpus (bench/README.md)
+#   make bench-full [PEERS=DIR]  scaling with input size, up to 2 GB
+#   make bench-peer PEERS=DIR    against the Go MinHash-LSH peer
 #   make fuzz       libFuzzer targets (clang)
 #   make format-check
 #
@@ -39,7 +41,7 @@ ACLI_OBJ  = $(CLI_SRC:src/cli/%.c=$(BA)/cli/%.o)
 ACLIL_OBJ = $(CLI_LIB:src/cli/%.c=$(BA)/cli/%.o)
 UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BA)/tests/%)
 
-.PHONY: all run test unit-tests cli-tests fuzz-replay bench bench-full fuzz \
+.PHONY: all run test unit-tests cli-tests fuzz-replay bench bench-full bench-peer fuzz \
         deps check-deps format format-check clean install
 
 all: check-deps reprint $(B)/libreprint.a $(B)/libreprint.so $(B)/reprint.pc
@@ -150,6 +152,21 @@ $(B)/bench_sign: bench/bench_sign.c $(B)/libreprint.a
 
 bench: all $(B)/bench_sign
 	bench/run.sh $(B)
+
+# make bench-full [PEERS=DIR]: time and RSS against input size (bench/full.sh):
+#   the peers' corpus DIR/S, DIR/M, DIR/L (docs.jsonl each; built with the
+#   scripts in ../shared/peers, see its README.md; skipped when PEERS is not
+#   set) and generated corpora of 21, 210 and 2100 MB.
+# make bench-peer PEERS=DIR: reprint against the Go MinHash-LSH peer on DIR/L
+#   (bench/peer.sh), with precision and recall against DIR/L/gt.pkl.
+PEERS ?=
+
+bench-full: all $(B)/bench_sign
+	bench/full.sh $(PEERS)
+
+bench-peer: all
+	@if [ -z "$(PEERS)" ]; then echo "set PEERS=DIR: the peers' corpus (../shared/peers/README.md)"; exit 2; fi
+	bench/peer.sh $(PEERS)/L
 
 # --- style --------------------------------------------------------------------
 format:

@@ -2,7 +2,11 @@
  * bench_sign.c - throughput of each stage of reprint on a generated corpus,
  * through the public API only.
  *
- *   bench_sign [--mb N] [--lang en|zh] [--runs R] [--threads J] [--write-corpus FILE]
+ *   bench_sign [--mb N] [--lang en|zh] [--runs R] [--write-corpus FILE]
+ *              [--only normalize|sign|set|page]
+ *
+ * --runs 0 with --write-corpus writes the corpus and stops; --only runs
+ * one signer stage and nothing else (for profilers).
  *
  * The corpus is made here from a fixed seed: documents of 2-6 KB built
  * from a vocabulary of English words (or of common Chinese characters),
@@ -155,9 +159,24 @@ static int make_corpus(corpus *c, size_t mb, int zh)
 			size_t sl = c->dlen[src], cut = sl / 10;
 			memcpy(d, c->text + c->off[src], sl - cut);
 			len = sl - cut;
-			for (i = 0; i < 3 && len > 8; i++)
-				d[(size_t)(next(&r) % len) & ~(size_t)3] =
-					zh ? d[0] : 'x';
+			/* cut and edit whole characters: the text stays
+			 * valid UTF-8 */
+			while (len > 0 &&
+			       ((unsigned char)c->text[c->off[src] + len] &
+				0xC0) == 0x80)
+				len--;
+			for (i = 0; i < 3 && len > 8; i++) {
+				size_t at = (size_t)(next(&r) % len);
+				while (at > 0 &&
+				       ((unsigned char)d[at] & 0xC0) == 0x80)
+					at--;
+				if (!zh)
+					d[at] = 'x';
+				else if (((unsigned char)d[at] & 0xF0) ==
+						 0xE0 &&
+					 at + 3 <= len)
+					memcpy(d + at, d, 3);
+			}
 		} else {
 			gen_doc(&r, zh, d, &len, target);
 		}
@@ -245,7 +264,9 @@ int main(int argc, char **argv)
 	size_t mb = 20;
 	int runs = 5, zh = 0, k, a;
 	unsigned threads[2] = {1, 2}, tk;
-	const char *write = NULL;
+	const char *write = NULL, *only = NULL;
+	static const char *const stages[] = {"normalize", "sign", "set",
+					     "page"};
 	corpus c;
 	rp_config cfg;
 	double v[4][32], mbs;
@@ -258,14 +279,18 @@ int main(int argc, char **argv)
 			zh = !strcmp(argv[++a], "zh");
 		else if (!strcmp(argv[a], "--write-corpus") && a + 1 < argc)
 			write = argv[++a];
+		else if (!strcmp(argv[a], "--only") && a + 1 < argc)
+			only = argv[++a];
 		else {
 			fprintf(stderr,
 				"usage: bench_sign [--mb N] [--lang en|zh] "
-				"[--runs R] [--write-corpus FILE]\n");
+				"[--runs R] [--write-corpus FILE] "
+				"[--only normalize|sign|set|page]\n");
 			return 2;
 		}
 	}
-	if (runs < 1 || runs > 32 || mb < 1 || make_corpus(&c, mb, zh)) {
+	if (runs < (write ? 0 : 1) || runs > 32 || mb < 1 ||
+	    make_corpus(&c, mb, zh)) {
 		fprintf(stderr, "bench_sign: bad arguments or out of memory\n");
 		return 1;
 	}
@@ -286,7 +311,10 @@ int main(int argc, char **argv)
 			}
 			fputs("\"}\n", f);
 		}
-		fclose(f);
+		if (fclose(f) != 0)
+			return 1;
+		if (runs == 0)
+			return 0;
 	}
 	mbs = (double)c.len / 1e6;
 	rp_config_init(&cfg);
@@ -296,6 +324,24 @@ int main(int argc, char **argv)
 	cfg.containment = 0.0;
 	printf("corpus: %s, %.1f MB, %zu documents, seed 42\n",
 	       zh ? "zh" : "en", mbs, c.n);
+	if (only) {
+		rp_config page = cfg;
+		int m;
+		page.furniture = 1;
+		for (m = 0; m < 4 && strcmp(only, stages[m]); m++)
+			;
+		if (m == 4) {
+			fprintf(stderr, "bench_sign: unknown stage '%s'\n",
+				only);
+			return 2;
+		}
+		for (k = 0; k < runs; k++)
+			v[0][k] = signer_pass(&c, m == 3 ? &page : &cfg,
+					      m == 3 ? 1 : m);
+		printf("%s, one core, median of %d runs: %.1f MB/s\n", only,
+		       runs, mbs / median(v[0], runs));
+		return 0;
+	}
 	for (k = 0; k < runs; k++) {
 		rp_config page = cfg;
 		page.furniture = 1;
