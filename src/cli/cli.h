@@ -119,6 +119,9 @@ int cli_close_out(FILE *f, const char *path);
 
 /* Write s as a JSON string literal (with quotes). */
 void cli_json_str(FILE *f, const char *s);
+/* s[0..n) escaped as cli_tsv_str (json 0) or inside cli_json_str's quotes
+ * (json 1) into dst, which has room for 6 n bytes; returns its length. */
+size_t cli_escape(char *dst, const char *s, size_t n, int json);
 /* v as "%.6f" and as "%llu", without printf on the common path */
 void cli_fixed6(FILE *f, double v);
 void cli_uint(FILE *f, unsigned long long v);

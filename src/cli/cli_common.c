@@ -289,6 +289,9 @@ FILE *cli_open_out(const char *path)
 	if (!f)
 		cli_error("cannot open '%s' for writing: %s", path,
 			  strerror(errno));
+	else
+		/* pair files run to hundreds of MB: fewer, larger writes */
+		setvbuf(f, NULL, _IOFBF, (size_t)1 << 20);
 	return f;
 }
 
@@ -306,46 +309,58 @@ int cli_close_out(FILE *f, const char *path)
 	return 0;
 }
 
-/* Write s escaped: backslash, tab, newline and CR as \\, \t, \n, \r;
- * for JSON also quotes and the other control characters. Runs that need
- * no escape are written whole: pair files hold millions of ids. */
-static void escape(FILE *f, const char *s, int json)
+/* s[0..n) escaped into dst (room for 6 n bytes): backslash, tab, newline
+ * and CR as \\, \t, \n, \r; for JSON also quotes and the other control
+ * characters. Returns the bytes written. */
+size_t cli_escape(char *dst, const char *s, size_t n, int json)
 {
-	static const char tsv_special[] = "\\\n\r\t";
-	static const char json_special[] =
-		"\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f\x10"
-		"\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f"
-		"\\\"";
-	const char *p = s;
-	for (;;) {
-		size_t run = strcspn(p, json ? json_special : tsv_special);
-		unsigned char c = (unsigned char)p[run];
-		if (run)
-			fwrite(p, 1, run, f);
-		p += run;
-		if (!c)
-			return;
+	static const char hex[] = "0123456789abcdef";
+	char *o = dst;
+	size_t i;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		char e = 0;
 		switch (c) {
 		case '\\':
-			fputs("\\\\", f);
+			e = '\\';
 			break;
 		case '\n':
-			fputs("\\n", f);
+			e = 'n';
 			break;
 		case '\r':
-			fputs("\\r", f);
+			e = 'r';
 			break;
 		case '\t':
-			fputs("\\t", f);
+			e = 't';
 			break;
 		case '"':
-			fputs("\\\"", f);
+			e = json ? '"' : 0;
 			break;
 		default:
-			fprintf(f, "\\u%04x", c);
 			break;
 		}
-		p++;
+		if (e) {
+			*o++ = '\\';
+			*o++ = e;
+		} else if (json && c < 0x20) {
+			memcpy(o, "\\u00", 4);
+			o[4] = hex[c >> 4];
+			o[5] = hex[c & 15];
+			o += 6;
+		} else {
+			*o++ = (char)c;
+		}
+	}
+	return (size_t)(o - dst);
+}
+
+static void escape(FILE *f, const char *s, int json)
+{
+	char buf[6 * 256];
+	size_t len = strlen(s), off, k;
+	for (off = 0; off < len; off += k) {
+		k = len - off < 256 ? len - off : 256;
+		fwrite(buf, 1, cli_escape(buf, s + off, k, json), f);
 	}
 }
 

@@ -16,6 +16,14 @@ uint64_t rp__hash(const void *p, size_t n, uint64_t seed)
 	return XXH3_64bits_withSeed(p, n, seed);
 }
 
+static inline void ascii_ngrams(const char *text, size_t count, unsigned n,
+				uint64_t seed, uint64_t *out)
+{
+	size_t i;
+	for (i = 0; i < count; i++)
+		out[i] = XXH3_64bits_withSeed(text + i, n, seed);
+}
+
 /* flatten: xxh3 is inlined into the loop (a call per shingle costs more
  * than the short-input hash itself); the hash values do not change. */
 #if defined(__GNUC__)
@@ -35,14 +43,33 @@ rp__hash_ngrams(const char *text, size_t len, const uint32_t *starts,
 	}
 	count = cps - n + 1;
 	if (!starts) {
-		/* One byte per code point (ASCII). */
-		for (i = 0; i < count; i++)
-			out[i] = XXH3_64bits_withSeed(text + i, n, seed);
+		/* One byte per code point (ASCII). The common lengths get a
+		 * loop of their own, where xxh3's dispatch on the length
+		 * folds away; the hash values are the same. */
+		switch (n) {
+		case 4:
+			ascii_ngrams(text, count, 4, seed, out);
+			break;
+		case 5:
+			ascii_ngrams(text, count, 5, seed, out);
+			break;
+		default:
+			ascii_ngrams(text, count, n, seed, out);
+			break;
+		}
 		return count;
 	}
-	for (i = 0; i < count; i++)
-		out[i] = XXH3_64bits_withSeed(text + starts[i],
-					      starts[i + n] - starts[i], seed);
+	for (i = 0; i < count; i++) {
+		size_t k = starts[i + n] - starts[i];
+		/* four three-byte characters (Chinese text, n = 4) by a fixed-length
+		 * copy of the hash; the values are the same */
+		if (k == 12)
+			out[i] = XXH3_64bits_withSeed(text + starts[i], 12,
+						      seed);
+		else
+			out[i] =
+				XXH3_64bits_withSeed(text + starts[i], k, seed);
+	}
 	return count;
 }
 

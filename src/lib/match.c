@@ -651,8 +651,19 @@ rp_status rp_ctx_pairs(rp_ctx *ctx, rp_pair_fn fn, void *user)
 		if (st != RP_OK)
 			return rp__errf(ctx->err, st,
 					"no memory to list pairs");
-		if (np > 1)
+		if (np > 32) {
 			qsort(ctx->scratch, np, sizeof *ctx->scratch, cmp_pair);
+		} else {
+			/* most documents have a few pairs */
+			for (i = 1; i < np; i++) {
+				rp_pair v = ctx->scratch[i];
+				size_t j = i;
+				for (; j > 0 && ctx->scratch[j - 1].b > v.b;
+				     j--)
+					ctx->scratch[j] = ctx->scratch[j - 1];
+				ctx->scratch[j] = v;
+			}
+		}
 		for (i = 0; i < np; i++)
 			if (fn(&ctx->scratch[i], user) != 0)
 				return rp__errf(ctx->err, RP_EINVAL,

@@ -20,19 +20,31 @@
 
 #define EMPTY UINT32_MAX
 
-void rp__minhash(const uint64_t *h, size_t n, unsigned k, uint64_t seed,
-		 uint32_t *out)
+/* Each hash h competes in bin (high 32 bits of h) * k >> 32 with its low
+ * 32 bits; inlined with a constant k, the multiply becomes a shift. */
+static inline void bin_minima(const uint64_t *h, size_t n, unsigned k,
+			      uint32_t *out)
 {
 	size_t i;
-	unsigned j, filled = 0;
-	for (j = 0; j < k; j++)
-		out[j] = EMPTY;
 	for (i = 0; i < n; i++) {
 		uint32_t bin = (uint32_t)(((h[i] >> 32) * k) >> 32);
 		uint32_t v = (uint32_t)h[i], cur = out[bin];
 		/* branch-free: the comparison is a coin flip early on */
 		out[bin] = v < cur ? v : cur;
 	}
+}
+
+void rp__minhash(const uint64_t *h, size_t n, unsigned k, uint64_t seed,
+		 uint32_t *out)
+{
+	unsigned j, filled = 0;
+	for (j = 0; j < k; j++)
+		out[j] = EMPTY;
+	if (k == 128)
+		bin_minima(h, n, 128,
+			   out); /* the default: a shift, no multiply */
+	else
+		bin_minima(h, n, k, out);
 	for (j = 0; j < k; j++)
 		filled += out[j] != EMPTY;
 	if (filled == 0 || filled == k)

@@ -102,11 +102,22 @@ static const unsigned char ascii_text[256] = {
 };
 /* clang-format on */
 
-/* Entries of nm->bmp: 0 not yet known, BMP_SLOW folded by utf8proc in
- * its run, BMP_DROP dropped, else 1 + the code point it folds to (after
- * Traditional to Simplified). */
-#define BMP_SLOW 0xFFFFFFFFu
-#define BMP_DROP 0xFFFFFFFEu
+/* Entries of nm->bmp: 0 not yet known; BMP_SLOW folded by utf8proc in
+ * its run; BMP_DROP dropped; a code point that folds to three UTF-8 bytes:
+ * BMP_UTF8_3 | the bytes (first in the low byte); any other: 1 + the code
+ * point it folds to (all after Traditional to Simplified). The high byte
+ * of DROP and UTF8_3 (4 and 3) tells simple_stretch how much to write. */
+#define BMP_SLOW   0xFFFFFFFFu
+#define BMP_DROP   0x04000000u
+#define BMP_UTF8_3 0x03000000u
+
+/* The code point of a table entry that is neither SLOW nor DROP. */
+static uint32_t entry_cp(uint32_t e)
+{
+	if ((e >> 24) != (BMP_UTF8_3 >> 24))
+		return e - 1;
+	return (e & 0x0F) << 12 | ((e >> 8) & 0x3F) << 6 | ((e >> 16) & 0x3F);
+}
 
 /* No neighbour can compose with cp, reorder around it or change it. */
 static int stands_alone(int32_t cp)
@@ -182,7 +193,12 @@ static uint32_t classify(rp__norm *nm, int32_t cp)
 		return BMP_SLOW;
 	if (!rp__norm_keeps(buf[0]))
 		return BMP_DROP;
-	return 1 + t2s(nm, (uint32_t)buf[0]);
+	cp = (int32_t)t2s(nm, (uint32_t)buf[0]);
+	if (cp < 0x800 || cp > 0xFFFF)
+		return 1 + (uint32_t)cp;
+	return BMP_UTF8_3 | (0xE0u | (uint32_t)cp >> 12) |
+	       (0x80u | ((uint32_t)cp >> 6 & 0x3F)) << 8 |
+	       (0x80u | ((uint32_t)cp & 0x3F)) << 16;
 }
 
 static inline void put_cp(rp__norm *nm, uint32_t cp)
@@ -271,6 +287,9 @@ static int all_ascii(const unsigned char *s, size_t n)
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, 8);
 		acc |= w;
+		/* stop at the first non-ASCII byte, looked for every 64 */
+		if ((i & 56) == 56 && (acc & 0x8080808080808080u))
+			return 0;
 	}
 	for (; i < n; i++)
 		acc |= s[i];
@@ -281,15 +300,41 @@ static int all_ascii(const unsigned char *s, size_t n)
 static void run_text_ascii(rp__norm *nm, const unsigned char *s, size_t len)
 {
 	char *o = nm->out;
-	size_t i, j = 0, nul = 0;
+	size_t i, j = 0;
 	for (i = 0; i < len; i++) {
 		unsigned char f = ascii_text[s[i]];
 		o[j] = (char)f;
 		j += f != 0;
-		nul += s[i] == 0;
 	}
 	nm->out_len = nm->cps = j;
-	nm->nul = nul;
+	/* NUL bytes are rare: counted only when memchr finds one */
+	if (memchr(s, 0, len))
+		for (i = 0; i < len; i++)
+			nm->nul += s[i] == 0;
+}
+
+static inline uint32_t load_le32(const unsigned char *p)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint32_t w;
+	memcpy(&w, p, 4);
+	return w;
+#else
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	       (uint32_t)p[3] << 24;
+#endif
+}
+
+static inline void store_le32(unsigned char *p, uint32_t w)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	memcpy(p, &w, 4);
+#else
+	p[0] = (unsigned char)w;
+	p[1] = (unsigned char)(w >> 8);
+	p[2] = (unsigned char)(w >> 16);
+	p[3] = (unsigned char)(w >> 24);
+#endif
 }
 
 /*
@@ -302,33 +347,48 @@ static void run_text_ascii(rp__norm *nm, const unsigned char *s, size_t len)
 static size_t simple_stretch(rp__norm *nm, const unsigned char *s, size_t i,
 			     size_t len)
 {
-	char *o = nm->out;
+	unsigned char *o = (unsigned char *)nm->out;
 	uint32_t *starts = nm->starts;
 	const uint32_t *bmp = nm->bmp;
-	size_t olen = nm->out_len, cps = nm->cps;
-	size_t olim = nm->out_cap - 3, slim = nm->starts_cap - 1;
-	while (i + 2 < len && olen <= olim && cps < slim) {
-		unsigned c0 = s[i], c1 = s[i + 1], c2 = s[i + 2];
-		uint32_t f;
-		if (c0 < 0xE1 || c0 > 0xEF || c0 == 0xED ||
-		    ((c1 & 0xC0) ^ 0x80) | ((c2 & 0xC0) ^ 0x80))
-			break;
-		f = bmp[(c0 & 0x0F) << 12 | (c1 & 0x3F) << 6 | (c2 & 0x3F)] - 1;
-		if (f >= 0x800 && f <= 0xFFFF) {
-			/* three bytes out: the output offset does not wait
-			 * for the table load, so characters overlap */
-			starts[cps++] = (uint32_t)olen;
-			o[olen] = (char)(0xE0 | f >> 12);
-			o[olen + 1] = (char)(0x80 | ((f >> 6) & 0x3F));
-			o[olen + 2] = (char)(0x80 | (f & 0x3F));
-			olen += 3;
-		} else if (f != BMP_DROP - 1) {
-			break; /* not met yet, slow, or shorter */
+	size_t olen = nm->out_len, cps = nm->cps, left, nul = 0;
+	/* characters that fit: each writes 3 bytes and one offset, and one
+	 * offset stays free for the end */
+	if (olen + 4 > nm->out_cap)
+		return i;
+	left = (nm->out_cap - olen - 1) / 3;
+	if (left > nm->starts_cap - 1 - cps)
+		left = nm->starts_cap - 1 - cps;
+	while (i + 3 < len) {
+		uint32_t w = load_le32(s + i), e, kind, out;
+		if (!(w & 0x80)) {
+			/* ASCII that folds away (line ends, spaces,
+			 * punctuation) composes with nothing after it */
+			if (ascii_text[w & 0x7F])
+				break;
+			nul += (w & 0x7F) == 0;
+			i++;
+			continue;
 		}
+		/* a lead byte E0-EF, two continuation bytes, not overlong */
+		if ((w & 0xC0C0F0) != 0x8080E0 || !(w & 0x200F))
+			break;
+		e = bmp[(w & 0x0F) << 12 | (w & 0x3F00) >> 2 |
+			(w & 0x3F0000) >> 16];
+		kind = e >> 24;
+		if (kind - 3 > 1 || !left--)
+			break; /* not met yet, slow, shorter, or no room */
+		/* three bytes out (kind 3) or none (4, dropped) without a
+		 * branch; the 4th byte written is overwritten later */
+		out = (4 - kind) * 3;
+		starts[cps] = (uint32_t)olen;
+		store_le32(o + olen, e);
+		olen += out;
+		cps += out != 0;
 		i += 3;
 	}
 	nm->out_len = olen;
 	nm->cps = cps;
+	nm->nul += nul;
 	return i;
 }
 
@@ -388,7 +448,7 @@ static rp_status run_text(rp__norm *nm, const unsigned char *s, size_t len)
 			if (st != RP_OK)
 				return st;
 			if (f != BMP_DROP)
-				put_cp(nm, f - 1);
+				put_cp(nm, entry_cp(f));
 			i += adv;
 			run = i;
 		}

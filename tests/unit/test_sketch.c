@@ -21,7 +21,8 @@ static uint64_t naive_simhash(const uint64_t *h, size_t n)
 static void test_simhash_matches_definition(void **state)
 {
 	static uint64_t h[10000];
-	size_t sizes[] = {0, 1, 2, 7, 8, 9, 255, 4087, 4088, 4089, 9999};
+	size_t sizes[] = {0,   1,    2,    7,    8,    9,    15,   16,   17,
+			  255, 4087, 4088, 4089, 8175, 8176, 8177, 8191, 9999};
 	uint64_t seed = 7;
 	size_t k, i;
 	(void)state;
