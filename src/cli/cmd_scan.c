@@ -4,6 +4,7 @@
  */
 #define _GNU_SOURCE
 #include <getopt.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -43,6 +44,9 @@ static const char scan_usage[] =
 	"there,\n"
 	"                        with what this run learned, afterwards\n"
 	"  --stats               time and throughput per stage, on stderr\n"
+	"  --explain-params      print the LSH shape these options give and\n"
+	"                        its S-curve (the chance that a pair of each\n"
+	"                        similarity is found), then exit; no PATH\n"
 	"  FILE may be - for stdout; the summary then goes to stderr.\n"
 	"\n";
 
@@ -51,6 +55,7 @@ typedef struct scan_out {
 	int jsonl;
 	long show;
 	int stats;
+	int explain;
 	int pair_ids;
 } scan_out;
 
@@ -598,6 +603,49 @@ static void print_stats(rp_ctx *ctx, double t_read, double t_write)
 #undef RATE
 }
 
+/* --explain-params: the LSH shape this configuration gets and its
+ * S-curve, next to the shape MinHash-LSH libraries pick for J >= 0.8 at
+ * 128 values (9 bands of 13 rows). */
+static int explain_params(const rp_config *given)
+{
+	rp_config cfg = *given;
+	rp_lsh_params lp;
+	double j;
+	if (rp_lsh_params_for(&cfg, &lp) != RP_OK) {
+		cli_error("no LSH shape for these options");
+		return EXIT_USAGE;
+	}
+	rp_config_resolve(&cfg);
+	printf("similarity: Jaccard >= %.2f of character %u-grams (%s)",
+	       cfg.threshold, cfg.ngram,
+	       cfg.norm == RP_NORM_TEXT ? "--norm text" : "--norm lower-space");
+	if (cfg.containment > 0.0)
+		printf(",\n  or the smaller text contained at >= %.2f in the "
+		       "other (at least %u shingles)",
+		       cfg.containment, cfg.containment_min);
+	printf("\nMinHash: %u values; LSH: %u bands x %u rows%s\n", cfg.perms,
+	       lp.bands, lp.rows, cfg.bands ? " (as given)" : "");
+	printf("LSH target: J = %.3f%s; a pair there becomes a candidate with "
+	       "probability %.4f (asked: %.2f)\n",
+	       lp.target,
+	       lp.target < cfg.threshold ? " (an excerpt at the containment)"
+					 : "",
+	       lp.p_target, cfg.lsh_recall);
+	printf("every candidate is verified on the exact shingle sets, so "
+	       "precision does not\ndepend on the shape; recall is the curve "
+	       "below.\n\n");
+	printf("   J    P(candidate)  9 x 13\n");
+	for (j = 0.1; j < 1.0001; j += 0.05)
+		printf("  %.2f  %.6f      %.6f%s\n", j,
+		       rp_lsh_probability(lp.bands, lp.rows, j),
+		       rp_lsh_probability(9, 13, j),
+		       fabs(j - lp.target) < 0.025 ||
+				       fabs(j - cfg.threshold) < 0.025
+			       ? "  <"
+			       : "");
+	return EXIT_OK;
+}
+
 int cmd_scan(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -609,6 +657,7 @@ int cmd_scan(int argc, char **argv)
 		{"pair-fields", 1, 0, OPT_PAIR_FIELDS},
 		{"show", 1, 0, OPT_SHOW},
 		{"stats", 0, 0, OPT_STATS},
+		{"explain-params", 0, 0, OPT_EXPLAIN},
 		{"boilerplate-report", 1, 0, OPT_BP_REPORT},
 		{"boilerplate-model", 1, 0, OPT_BP_MODEL},
 		CLI_COMMON_OPTIONS,
@@ -649,6 +698,9 @@ int cmd_scan(int argc, char **argv)
 			break;
 		case OPT_STATS:
 			o.stats = 1;
+			break;
+		case OPT_EXPLAIN:
+			o.explain = 1;
 			break;
 		case OPT_BP_REPORT:
 			o.bp_report = optarg;
@@ -693,6 +745,11 @@ int cmd_scan(int argc, char **argv)
 			fputs("Try 'reprint scan --help'.\n", stderr);
 			return EXIT_USAGE;
 		}
+	}
+	if (o.explain) {
+		if (cli_check_config(&cfg) != 0)
+			return EXIT_USAGE;
+		return explain_params(&cfg);
 	}
 	if (optind >= argc) {
 		cli_error("scan needs at least one PATH");
