@@ -11,29 +11,44 @@
 
 #include "sketch.h"
 
-static void insertion_sort(uint32_t *a, size_t n)
+/* Sort a[0..n), which is nearly sorted, and drop repeated values in the
+ * same pass; returns the number kept. Each value is usually above the
+ * last one kept (appended) or equal to it (dropped); only values that
+ * shared a bucket with a larger one walk back. */
+static size_t insertion_sort_unique(uint32_t *a, size_t n)
 {
-	size_t i, j;
+	size_t i, m = 1;
 	for (i = 1; i < n; i++) {
 		uint32_t v = a[i];
-		for (j = i; j > 0 && a[j - 1] > v; j--)
-			a[j] = a[j - 1];
+		size_t j = m;
+		if (v > a[m - 1]) {
+			a[m++] = v;
+			continue;
+		}
+		while (j > 0 && a[j - 1] > v)
+			j--;
+		if (j > 0 && a[j - 1] == v)
+			continue;
+		memmove(a + j + 1, a + j, (m - j) * sizeof *a);
 		a[j] = v;
+		m++;
 	}
+	return m;
 }
 
 /* Values are uniform 32-bit hashes, so a counting sort on their top bits,
- * with about one value per bucket, leaves only tiny runs out of order; an
- * insertion pass finishes them in near-linear time. The counting sort
+ * with about half a value per bucket (2n buckets measured best on the
+ * peers' L corpus), leaves only tiny runs out of order; an insertion pass
+ * finishes them and drops repeats in near-linear time. The counting sort
  * reads the hashes and writes the set directly. */
 size_t rp__set_build(const uint64_t *h, size_t n, uint32_t *count,
 		     uint32_t *out)
 {
 	unsigned bits = 4, shift;
-	size_t i, b, nb, m;
+	size_t i, b, nb;
 	if (n == 0)
 		return 0;
-	while (bits < RP__SET_SORT_BITS && ((size_t)1 << bits) < n)
+	while (bits < RP__SET_SORT_BITS && ((size_t)1 << bits) < 2 * n)
 		bits++;
 	shift = 32 - bits;
 	nb = (size_t)1 << bits;
@@ -46,11 +61,7 @@ size_t rp__set_build(const uint64_t *h, size_t n, uint32_t *count,
 		uint32_t v = (uint32_t)h[i];
 		out[count[v >> shift]++] = v;
 	}
-	insertion_sort(out, n);
-	for (i = 1, m = 1; i < n; i++)
-		if (out[i] != out[m - 1])
-			out[m++] = out[i];
-	return m;
+	return insertion_sort_unique(out, n);
 }
 
 size_t rp__set_common(const uint32_t *a, size_t na, const uint32_t *b,
