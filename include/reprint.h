@@ -293,6 +293,13 @@ uint64_t rp_ctx_pair_count(const rp_ctx *ctx);
  * the message. */
 typedef int (*rp_pair_fn)(const rp_pair *pair, void *user);
 rp_status rp_ctx_pairs(rp_ctx *ctx, rp_pair_fn fn, void *user);
+/* The same for the pairs (a, b) with first <= a < last only. It reads the
+ * context and nothing else, so several threads may walk different ranges
+ * at once (writing pairs in parallel); it leaves no message on the
+ * context: RP_ENOMEM, RP_EINVAL (fn stopped it) or RP_ESTATE (no run)
+ * say what went wrong. */
+rp_status rp_ctx_pairs_range(const rp_ctx *ctx, uint32_t first, uint32_t last,
+			     rp_pair_fn fn, void *user);
 uint32_t rp_ctx_cluster_count(const rp_ctx *ctx);
 
 /* What was learned as boilerplate (after a run with cfg.boilerplate):

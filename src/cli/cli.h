@@ -123,9 +123,18 @@ void cli_json_str(FILE *f, const char *s);
 /* s[0..n) escaped as cli_tsv_str (json 0) or inside cli_json_str's quotes
  * (json 1) into dst, which has room for 6 n bytes; returns its length. */
 size_t cli_escape(char *dst, const char *s, size_t n, int json);
-/* v as "%.6f" and as "%llu", without printf on the common path */
-void cli_fixed6(FILE *f, double v);
-void cli_uint(FILE *f, unsigned long long v);
+/* v as "%.6f" into 32 bytes and as "%llu" into 24, without printf on the
+ * common path; they return the length written */
+size_t cli_fmt_fixed6(char *dst, double v);
+size_t cli_fmt_uint(char *dst, unsigned long long v);
+
+/* Write every verified pair of ctx to path ("-": stdout) as --pairs does:
+ * TSV or JSONL, all columns or the ids alone. Pairs are formatted on
+ * `threads` threads and, into a regular file, written at their offsets in
+ * parallel; the bytes are the same as one thread would write. Returns 0,
+ * or -1 after a message. */
+int cli_write_pairs(rp_ctx *ctx, const char *path, int jsonl, int ids_only,
+		    unsigned threads);
 /* Write s for a TSV field: tab, newline, CR and backslash escaped. */
 void cli_tsv_str(FILE *f, const char *s);
 

@@ -364,23 +364,19 @@ static void escape(FILE *f, const char *s, int json)
 	}
 }
 
-/* v as printf's "%.6f" would write it, without printf's arbitrary
- * precision arithmetic for the common case of 0 <= v < 2^31 away from a
- * rounding tie; anything else goes to printf. */
-void cli_fixed6(FILE *f, double v)
+/* v as printf's "%.6f" would write it, into dst (32 bytes), without
+ * printf's arbitrary precision arithmetic for the common case of
+ * 0 <= v < 2^31 away from a rounding tie; anything else goes to snprintf.
+ * Returns the length. */
+size_t cli_fmt_fixed6(char *dst, double v)
 {
 	char buf[32], *e = buf + sizeof buf, *q = e;
-	double x = v * 1e6, fl;
+	double x = v * 1e6, fl = floor(x);
 	uint64_t n;
 	int k;
-	if (!(v >= 0.0 && v < 2147483648.0)) {
-		fprintf(f, "%.6f", v);
-		return;
-	}
-	fl = floor(x);
-	if (fabs(x - fl - 0.5) < 1e-4) {
-		fprintf(f, "%.6f", v);
-		return;
+	if (!(v >= 0.0 && v < 2147483648.0) || fabs(x - fl - 0.5) < 1e-4) {
+		k = snprintf(dst, 32, "%.6f", v);
+		return k < 0 ? 0 : k > 31 ? 31 : (size_t)k;
 	}
 	n = (uint64_t)fl + (x - fl > 0.5);
 	for (k = 0; k < 6; k++) {
@@ -392,17 +388,20 @@ void cli_fixed6(FILE *f, double v)
 		*--q = (char)('0' + n % 10);
 		n /= 10;
 	} while (n);
-	fwrite(q, 1, (size_t)(e - q), f);
+	memcpy(dst, q, (size_t)(e - q));
+	return (size_t)(e - q);
 }
 
-void cli_uint(FILE *f, unsigned long long v)
+/* v in decimal into dst (24 bytes); returns the length. */
+size_t cli_fmt_uint(char *dst, unsigned long long v)
 {
 	char buf[24], *e = buf + sizeof buf, *q = e;
 	do {
 		*--q = (char)('0' + v % 10);
 		v /= 10;
 	} while (v);
-	fwrite(q, 1, (size_t)(e - q), f);
+	memcpy(dst, q, (size_t)(e - q));
+	return (size_t)(e - q);
 }
 
 void cli_json_str(FILE *f, const char *s)

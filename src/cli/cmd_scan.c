@@ -59,103 +59,6 @@ typedef struct scan_out {
 	int pair_ids;
 } scan_out;
 
-/* Pairs name their documents by id, each id millions of times: every id
- * is escaped once (JSON with its quotes), and a pair is then copied out of
- * that table. */
-typedef struct pair_writer {
-	FILE *f;
-	int jsonl;
-	int ids_only;
-	char *ids;   /* the escaped ids, one after the other */
-	size_t *off; /* id i is ids[off[i] .. off[i + 1]) */
-} pair_writer;
-
-static int pair_writer_init(pair_writer *w, rp_ctx *ctx)
-{
-	uint32_t n = rp_ctx_doc_count(ctx), i;
-	size_t len = 0, cap = 0;
-	w->ids = NULL;
-	w->off = malloc(((size_t)n + 1) * sizeof *w->off);
-	if (!w->off)
-		return -1;
-	for (i = 0; i < n; i++) {
-		rp_doc_info d;
-		size_t k, need;
-		rp_ctx_doc(ctx, i, &d);
-		k = strlen(d.id);
-		need = len + 6 * k + 2;
-		if (need > cap) {
-			char *t;
-			cap = need > 2 * cap ? need : 2 * cap;
-			t = realloc(w->ids, cap);
-			if (!t)
-				return -1;
-			w->ids = t;
-		}
-		w->off[i] = len;
-		if (w->jsonl)
-			w->ids[len++] = '"';
-		len += cli_escape(w->ids + len, d.id, k, w->jsonl);
-		if (w->jsonl)
-			w->ids[len++] = '"';
-	}
-	w->off[n] = len;
-	return 0;
-}
-
-static void pair_writer_free(pair_writer *w)
-{
-	free(w->ids);
-	free(w->off);
-}
-
-static void put_id(const pair_writer *w, uint32_t i)
-{
-	fwrite(w->ids + w->off[i], 1, w->off[i + 1] - w->off[i], w->f);
-}
-
-static int write_pair(const rp_pair *p, void *user)
-{
-	pair_writer *w = user;
-	if (w->jsonl) {
-		fputs("{\"a\":", w->f);
-		put_id(w, p->a);
-		fputs(",\"b\":", w->f);
-		put_id(w, p->b);
-		if (w->ids_only) {
-			fputs("}\n", w->f);
-			return ferror(w->f) ? 1 : 0;
-		}
-		fputs(",\"jaccard\":", w->f);
-		cli_fixed6(w->f, p->jaccard);
-		fputs(",\"containment_a\":", w->f);
-		cli_fixed6(w->f, p->contain_a);
-		fputs(",\"containment_b\":", w->f);
-		cli_fixed6(w->f, p->contain_b);
-		fputs(",\"simhash_distance\":", w->f);
-		cli_uint(w->f, p->simhash_dist);
-		fputs("}\n", w->f);
-	} else {
-		put_id(w, p->a);
-		putc('\t', w->f);
-		put_id(w, p->b);
-		if (w->ids_only) {
-			putc('\n', w->f);
-			return ferror(w->f) ? 1 : 0;
-		}
-		putc('\t', w->f);
-		cli_fixed6(w->f, p->jaccard);
-		putc('\t', w->f);
-		cli_fixed6(w->f, p->contain_a);
-		putc('\t', w->f);
-		cli_fixed6(w->f, p->contain_b);
-		putc('\t', w->f);
-		cli_uint(w->f, p->simhash_dist);
-		putc('\n', w->f);
-	}
-	return ferror(w->f) ? 1 : 0;
-}
-
 static void flag_names(FILE *f, uint32_t flags)
 {
 	static const struct {
@@ -782,22 +685,11 @@ int cmd_scan(int argc, char **argv)
 	    write_clusters(rd.ctx, o.clusters, o.jsonl))
 		rc = EXIT_RUNTIME;
 	if (rc == EXIT_OK && o.pairs) {
-		pair_writer w = {cli_open_out(o.pairs), o.jsonl, o.pair_ids,
-				 NULL, NULL};
-		if (!w.f) {
+		rp_stats ps;
+		rp_ctx_stats(rd.ctx, &ps);
+		if (cli_write_pairs(rd.ctx, o.pairs, o.jsonl, o.pair_ids,
+				    ps.threads) != 0)
 			rc = EXIT_RUNTIME;
-		} else {
-			if (pair_writer_init(&w, rd.ctx) != 0) {
-				cli_error("out of memory listing the ids");
-				rc = EXIT_RUNTIME;
-			} else if (rp_ctx_pairs(rd.ctx, write_pair, &w) !=
-				   RP_OK) {
-				rc = EXIT_RUNTIME;
-			}
-			pair_writer_free(&w);
-			if (cli_close_out(w.f, o.pairs))
-				rc = EXIT_RUNTIME;
-		}
 	}
 	if (rc == EXIT_OK && o.bp_model && save_model(rd.ctx, o.bp_model))
 		rc = EXIT_RUNTIME;

@@ -96,8 +96,6 @@ struct rp_ctx {
 	uint32_t *cluster, *csize;
 	uint32_t n_clusters;
 	uint64_t n_pairs;
-	rp_pair *scratch; /* pairs of one document while walking */
-	size_t scratch_cap;
 	rp__bpset learned; /* boilerplate learned from the corpus */
 	uint64_t *learned_keys;
 	uint32_t *learned_pages; /* pages of its group each key is on */

@@ -593,7 +593,6 @@ void rp__match_release(rp_ctx *ctx)
 	free(ctx->adj_common);
 	free(ctx->cluster);
 	free(ctx->csize);
-	free(ctx->scratch);
 }
 
 static int cmp_pair(const void *pa, const void *pb)
@@ -602,17 +601,22 @@ static int cmp_pair(const void *pa, const void *pb)
 	return a->b < b->b ? -1 : a->b > b->b;
 }
 
-static rp_status push_pair(rp_ctx *ctx, size_t *np, uint32_t a, uint32_t b,
-			   uint32_t common)
+/* The pairs of one document, built in a buffer of the caller's. */
+typedef struct pair_buf {
+	rp_pair *v;
+	size_t n, cap;
+} pair_buf;
+
+static rp_status push_pair(const rp_ctx *ctx, pair_buf *pb, uint32_t a,
+			   uint32_t b, uint32_t common)
 {
 	const rp__docrec *da = &ctx->docs[a], *db = &ctx->docs[b];
 	rp_pair *p;
-	rp_status st =
-		rp__grow((void **)&ctx->scratch, &ctx->scratch_cap, *np + 1,
-			 sizeof *ctx->scratch, SIZE_MAX / sizeof *ctx->scratch);
+	rp_status st = rp__grow((void **)&pb->v, &pb->cap, pb->n + 1,
+				sizeof *pb->v, SIZE_MAX / sizeof *pb->v);
 	if (st != RP_OK)
 		return st;
-	p = &ctx->scratch[(*np)++];
+	p = &pb->v[pb->n++];
 	p->a = a;
 	p->b = b;
 	p->jaccard =
@@ -623,51 +627,75 @@ static rp_status push_pair(rp_ctx *ctx, size_t *np, uint32_t a, uint32_t b,
 	return RP_OK;
 }
 
-rp_status rp_ctx_pairs(rp_ctx *ctx, rp_pair_fn fn, void *user)
+/* Every pair (a, b) with a in [first, last), in order; RP_EINVAL when fn
+ * stopped the walk. Reads ctx only. */
+static rp_status walk_pairs(const rp_ctx *ctx, uint32_t first, uint32_t last,
+			    rp_pair_fn fn, void *user)
 {
+	pair_buf pb = {NULL, 0, 0};
+	rp_status st = RP_OK;
 	uint32_t a;
-	if (!ctx || !fn)
-		return RP_EINVAL;
-	if (!ctx->ran || !ctx->cluster)
-		return rp__errf(ctx->err, RP_ESTATE,
-				"pairs are known only after a run");
-	for (a = 0; a < ctx->n; a++) {
+	for (a = first; st == RP_OK && a < last; a++) {
 		uint32_t ra = ctx->rep[a], x, k, y;
-		size_t np = 0, i;
-		rp_status st = RP_OK;
+		size_t i;
+		pb.n = 0;
 		if (!ctx->docs[a].set_len)
 			continue;
 		/* identical texts after a in its group */
 		for (x = ctx->grp_next[a]; st == RP_OK && x != NONE;
 		     x = ctx->grp_next[x])
-			st = push_pair(ctx, &np, a, x, ctx->docs[a].set_len);
+			st = push_pair(ctx, &pb, a, x, ctx->docs[a].set_len);
 		for (k = ctx->adj_off[ra];
 		     st == RP_OK && k < ctx->adj_off[ra + 1]; k++)
 			for (y = ctx->adj[k]; st == RP_OK && y != NONE;
 			     y = ctx->grp_next[y])
 				if (y > a)
-					st = push_pair(ctx, &np, a, y,
+					st = push_pair(ctx, &pb, a, y,
 						       ctx->adj_common[k]);
 		if (st != RP_OK)
-			return rp__errf(ctx->err, st,
-					"no memory to list pairs");
-		if (np > 32) {
-			qsort(ctx->scratch, np, sizeof *ctx->scratch, cmp_pair);
+			break;
+		if (pb.n > 32) {
+			qsort(pb.v, pb.n, sizeof *pb.v, cmp_pair);
 		} else {
 			/* most documents have a few pairs */
-			for (i = 1; i < np; i++) {
-				rp_pair v = ctx->scratch[i];
+			for (i = 1; i < pb.n; i++) {
+				rp_pair v = pb.v[i];
 				size_t j = i;
-				for (; j > 0 && ctx->scratch[j - 1].b > v.b;
-				     j--)
-					ctx->scratch[j] = ctx->scratch[j - 1];
-				ctx->scratch[j] = v;
+				for (; j > 0 && pb.v[j - 1].b > v.b; j--)
+					pb.v[j] = pb.v[j - 1];
+				pb.v[j] = v;
 			}
 		}
-		for (i = 0; i < np; i++)
-			if (fn(&ctx->scratch[i], user) != 0)
-				return rp__errf(ctx->err, RP_EINVAL,
-						"the pair walk was stopped");
+		for (i = 0; st == RP_OK && i < pb.n; i++)
+			if (fn(&pb.v[i], user) != 0)
+				st = RP_EINVAL;
 	}
+	free(pb.v);
+	return st;
+}
+
+rp_status rp_ctx_pairs(rp_ctx *ctx, rp_pair_fn fn, void *user)
+{
+	rp_status st;
+	if (!ctx || !fn)
+		return RP_EINVAL;
+	if (!ctx->ran || !ctx->cluster)
+		return rp__errf(ctx->err, RP_ESTATE,
+				"pairs are known only after a run");
+	st = walk_pairs(ctx, 0, ctx->n, fn, user);
+	if (st == RP_ENOMEM)
+		return rp__errf(ctx->err, st, "no memory to list pairs");
+	if (st != RP_OK)
+		return rp__errf(ctx->err, st, "the pair walk was stopped");
 	return RP_OK;
+}
+
+rp_status rp_ctx_pairs_range(const rp_ctx *ctx, uint32_t first, uint32_t last,
+			     rp_pair_fn fn, void *user)
+{
+	if (!ctx || !fn || first > last)
+		return RP_EINVAL;
+	if (!ctx->ran || !ctx->cluster)
+		return RP_ESTATE;
+	return walk_pairs(ctx, first, last < ctx->n ? last : ctx->n, fn, user);
 }

@@ -59,6 +59,7 @@ expect pairs 0 "$R" scan $SAMPLE_OPTS -q --pairs "$T/p.tsv" --keep "$T/k" --remo
 awk -F'\t' 'NF != 6 { exit 1 } $3 < 0 || $3 > 1 { exit 1 }' "$T/p.tsv" && [ -s "$T/p.tsv" ] && ok pairs-columns || bad pairs-columns "$(head -2 "$T/p.tsv")"
 expect pair-fields-ids 0 "$R" scan $SAMPLE_OPTS -q --pair-fields ids --pairs "$T/pi.tsv" "$DATA"
 cut -f1,2 "$T/p.tsv" | cmp -s - "$T/pi.tsv" && ok pair-fields-ids-same || bad pair-fields-ids-same "$(head -2 "$T/pi.tsv")"
+"$R" scan $SAMPLE_OPTS -q -j 2 --pairs - "$DATA" | cmp -s - "$T/p.tsv" && ok pairs-stdout-same || bad pairs-stdout-same "pairs on stdout differ from the file"
 expect explain-params 0 "$R" scan --explain-params --norm lower-space --ngram 5 && has explain-params-shape "$T/out" '21 bands x 6 rows' && has explain-params-curve "$T/out" '0.80  0.998312'
 expect bad-pair-fields 2 "$R" scan --pair-fields some "$DATA" && has bad-pair-fields-msg "$T/err" "pair-fields"
 [ "$(cat "$T/k" "$T/r" | sort | uniq | wc -l)" -eq "$n" ] && [ "$(wc -l <"$T/k")" -eq 11 ] && ok keep-remove-partition || bad keep-remove-partition "keep $(wc -l <"$T/k")"
