@@ -22,7 +22,7 @@
 #include "cli.h"
 
 #define CHUNK_DOCS   1024 /* documents per chunk */
-#define ROUND_CHUNKS 64   /* chunks per round: bounds the memory held */
+#define ROUND_CHUNKS 16   /* chunks per round: bounds the memory held */
 
 typedef struct buf {
 	char *p;

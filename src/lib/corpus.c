@@ -15,6 +15,7 @@
 
 #include "boilerplate.h"
 #include "corpus.h"
+#include "dupmap.h"
 #include "radix.h"
 #include "hash.h"
 
@@ -65,6 +66,7 @@ void rp_ctx_free(rp_ctx *ctx)
 	if (!ctx)
 		return;
 	wait_batch(ctx);
+	rp__dupmap_release(&ctx->dup);
 	rp__match_release(ctx);
 	for (t = 0; t < ctx->threads; t++) {
 		rp__signer_release(&ctx->workers[t].signer);
@@ -126,84 +128,130 @@ static void log_learned(rp__worker *w, const rp__docrec *d, size_t n)
 	}
 }
 
+static void note_error(rp__worker *w, uint32_t i, rp_status st,
+		       const char *what, const char *id, const char *detail)
+{
+	if (w->st != RP_OK)
+		return;
+	w->st = st;
+	w->err_doc = i;
+	rp__errf(w->err, st, "document '%s': %s%s", id, what, detail);
+}
+
+/* A document that could not be signed. Out of memory is the run's error;
+ * anything else (a text that folds past its cap) leaves the document in
+ * the outputs as an empty, failed one. */
+static void fail_doc(rp_ctx *ctx, rp__worker *w, uint32_t i, rp_status st)
+{
+	rp__docrec *d = &ctx->docs[i];
+	if (st == RP_ENOMEM)
+		note_error(w, i, st, "", d->id, rp_signer_errmsg(&w->signer));
+	d->flags |= RP_DOC_FAILED | RP_DOC_EMPTY;
+	memset(ctx->mh + (size_t)d->add_index * ctx->cfg.perms, 0xFF,
+	       ctx->cfg.perms * sizeof(uint32_t));
+}
+
+/* The signature of d from the first document whose folded text was the
+ * same (the set is shared, not copied). */
+static void take_signature(rp_ctx *ctx, rp__docrec *d, const rp__docrec *e)
+{
+	size_t k = ctx->cfg.perms;
+	memcpy(ctx->mh + (size_t)d->add_index * k,
+	       ctx->mh + (size_t)e->add_index * k, k * sizeof(uint32_t));
+	d->set = e->set;
+	d->set_len = e->set_len;
+	d->simhash = e->simhash;
+	d->text_hash = e->text_hash;
+}
+
 static void sign_one(rp_ctx *ctx, rp__worker *w, const char *text, uint32_t i)
 {
 	rp__docrec *d = &ctx->docs[i];
+	rp_signer *sg = &w->signer;
+	rp__folded f;
 	rp_signature sig;
 	rp_status st;
-	uint32_t *set = NULL;
-	size_t learned_lines = 0;
+	uint64_t key[2];
+	uint32_t same = RP__DUP_NONE, *set = NULL;
+	size_t cps, shingles;
+	int undecodable;
 
-	st = rp__signer_sign_page(&w->signer, text + d->text_off, d->bytes,
-				  d->encoding,
+	st = rp__signer_fold_page(sg, text + d->text_off, d->bytes, d->encoding,
 				  ctx->learned.n ? &ctx->learned : NULL,
-				  d->group, 1, &sig, &learned_lines);
-	if (w->signer.norm.nul)
+				  d->group, &f);
+	if (sg->norm.nul)
 		d->flags |= RP_DOC_NUL;
 	if (st != RP_OK) {
-		if (st == RP_ENOMEM && w->st == RP_OK) {
-			w->st = st;
-			w->err_doc = i;
-			rp__errf(w->err, st, "document '%s': %s", d->id,
-				 rp_signer_errmsg(&w->signer));
-		}
-		/* Anything else (a text that folds past its cap) leaves the
-		 * document in the outputs as an empty, failed one. */
-		d->flags |= RP_DOC_FAILED | RP_DOC_EMPTY;
-		memset(ctx->mh + (size_t)d->add_index * ctx->cfg.perms, 0xFF,
-		       ctx->cfg.perms * sizeof(uint32_t));
+		fail_doc(ctx, w, i, st);
 		return;
 	}
-	d->charset =
-		rp__arena_strndup(&w->sets, sig.charset, strlen(sig.charset));
-	d->page_date = arena_copy(w, sig.page_date);
-	d->page_source = arena_copy(w, sig.page_source);
-	d->page_title = arena_copy(w, sig.page_title);
-	d->page_url = arena_copy(w, sig.page_url);
-	d->furniture_lines = (uint32_t)sig.furniture_lines;
-	d->boilerplate_lines = (uint32_t)learned_lines;
-	if (learned_lines)
-		log_learned(w, d, learned_lines);
-	d->decode_errors = sig.decode_errors;
-	d->first_bad = sig.first_bad;
-	if (sig.decode_errors)
+	d->charset = rp__arena_strndup(&w->sets, f.dec.charset,
+				       strlen(f.dec.charset));
+	d->page_date = arena_copy(w, sg->meta.date);
+	d->page_source = arena_copy(w, sg->meta.source);
+	d->page_title = arena_copy(w, sg->meta.title);
+	d->page_url = arena_copy(w, sg->meta.url);
+	d->furniture_lines = (uint32_t)f.rule_lines;
+	d->boilerplate_lines = (uint32_t)f.learned_lines;
+	if (f.learned_lines)
+		log_learned(w, d, f.learned_lines);
+	d->decode_errors = f.dec.errors;
+	d->first_bad = f.dec.first_bad;
+	if (f.dec.errors)
 		d->flags |= RP_DOC_DECODE_ERRORS;
-	if (sig.decode_errors * 2 > d->bytes) {
-		/* mostly undecodable: listed, but not matched on noise */
+	/* mostly undecodable: listed, but not matched on noise */
+	undecodable = f.dec.errors * 2 > d->bytes;
+	if (undecodable)
 		d->flags |= RP_DOC_UNDECODABLE;
-		sig.set_len = 0;
+	cps = sg->norm.cps;
+	shingles = cps == 0                ? 0
+		   : cps <= ctx->cfg.ngram ? 1
+					   : cps - ctx->cfg.ngram + 1;
+	d->invalid =
+		(uint32_t)(sg->norm.invalid > UINT32_MAX ? UINT32_MAX
+							 : sg->norm.invalid);
+	if (sg->norm.invalid)
+		d->flags |= RP_DOC_INVALID_UTF8;
+	w->cps += cps;
+	w->shingles += shingles;
+	if (!undecodable) {
+		rp__hash128(sg->norm.out, sg->norm.out_len, ctx->cfg.seed, key);
+		same = rp__dupmap_find(&ctx->dup, key[0], key[1]);
 	}
-	if (sig.set_len) {
-		set = rp__arena_alloc(&w->sets, sig.set_len * sizeof *set);
-		if (!set) {
-			if (w->st == RP_OK) {
-				w->st = RP_ENOMEM;
-				w->err_doc = i;
-				rp__errf(w->err, RP_ENOMEM,
-					 "no memory for the shingles of '%s'",
-					 d->id);
-			}
+	if (same != RP__DUP_NONE) {
+		take_signature(ctx, d, &ctx->docs[same]);
+	} else {
+		st = rp__signer_sign_folded(sg, &f, 1, &sig);
+		if (st != RP_OK) {
+			fail_doc(ctx, w, i, st);
 			return;
 		}
-		memcpy(set, sig.set, sig.set_len * sizeof *set);
+		if (undecodable)
+			sig.set_len = 0;
+		if (sig.set_len) {
+			set = rp__arena_alloc(&w->sets,
+					      sig.set_len * sizeof *set);
+			if (!set) {
+				note_error(w, i, RP_ENOMEM,
+					   "no memory for its shingles", d->id,
+					   "");
+				return;
+			}
+			memcpy(set, sig.set, sig.set_len * sizeof *set);
+		}
+		memcpy(ctx->mh + (size_t)d->add_index * ctx->cfg.perms,
+		       sig.minhash, ctx->cfg.perms * sizeof(uint32_t));
+		d->set = set;
+		d->set_len = (uint32_t)sig.set_len;
+		d->simhash = sig.simhash;
+		d->text_hash = sig.text_hash;
+		if (!undecodable)
+			rp__dupmap_insert(&ctx->dup, key[0], key[1], i);
 	}
-	memcpy(ctx->mh + (size_t)d->add_index * ctx->cfg.perms, sig.minhash,
-	       ctx->cfg.perms * sizeof(uint32_t));
-	d->set = set;
-	d->set_len = (uint32_t)sig.set_len;
-	d->invalid =
-		(uint32_t)(sig.invalid_utf8 > UINT32_MAX ? UINT32_MAX
-							 : sig.invalid_utf8);
-	d->simhash = sig.simhash;
-	d->text_hash = sig.text_hash;
-	if (sig.set_len == 0)
+	if (d->set_len == 0)
 		d->flags |= RP_DOC_EMPTY;
-	else if (sig.codepoints < ctx->cfg.ngram)
+	else if (cps < ctx->cfg.ngram)
 		d->flags |= RP_DOC_SHORT;
-	if (sig.invalid_utf8)
-		d->flags |= RP_DOC_INVALID_UTF8;
-	w->cps += sig.codepoints;
-	w->shingles += sig.shingles;
 }
 
 static void sign_worker(void *arg, unsigned t)
@@ -268,6 +316,9 @@ static rp_status flush_batch(rp_ctx *ctx, int in_background)
 	rp_status st = wait_batch(ctx);
 	if (st != RP_OK || ctx->batch_first == ctx->n)
 		return st;
+	/* room for every document so far in the map of signed texts (no
+	 * thread signs now); without it, fewer repeats are recognised */
+	(void)rp__dupmap_reserve(&ctx->dup, ctx->n);
 	/* the filled buffer is signed; the other one fills next */
 	text = ctx->batch;
 	cap = ctx->batch_cap;
@@ -702,6 +753,7 @@ rp_status rp_ctx_run(rp_ctx *ctx)
 			return st;
 	}
 	st = flush_batch(ctx, 0);
+	rp__dupmap_release(&ctx->dup);
 	if (st != RP_OK)
 		return st;
 	if (ctx->learned.n)

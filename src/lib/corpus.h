@@ -7,6 +7,7 @@
 #include <stdatomic.h>
 
 #include "arena.h"
+#include "dupmap.h"
 #include "common.h"
 #include "lsh.h"
 #include "page.h"
@@ -85,6 +86,7 @@ struct rp_ctx {
 	rp__sign_job bg;
 	pthread_t bg_thread;
 	int bg_on;
+	rp__dupmap dup; /* folded texts signed so far (while signing) */
 	/* after run */
 	uint32_t *rep;      /* identical-text representative of each doc */
 	uint32_t *grp_next; /* next member of the same group, or NONE */

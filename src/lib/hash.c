@@ -16,6 +16,13 @@ uint64_t rp__hash(const void *p, size_t n, uint64_t seed)
 	return XXH3_64bits_withSeed(p, n, seed);
 }
 
+void rp__hash128(const void *p, size_t n, uint64_t seed, uint64_t out[2])
+{
+	XXH128_hash_t h = XXH3_128bits_withSeed(p, n, seed);
+	out[0] = h.low64;
+	out[1] = h.high64;
+}
+
 static inline void ascii_ngrams(const char *text, size_t count, unsigned n,
 				uint64_t seed, uint64_t *out)
 {

@@ -6,6 +6,8 @@
 #include <stdint.h>
 
 uint64_t rp__hash(const void *p, size_t n, uint64_t seed);
+/* xxh3-128 of p[0..n): low and high halves. */
+void rp__hash128(const void *p, size_t n, uint64_t seed, uint64_t out[2]);
 
 /* Hash every n-gram of code points of text (len bytes, cps code points).
  * starts[i] is the byte offset of code point i (cps + 1 entries), or NULL

@@ -233,20 +233,35 @@ rp_status rp__signer_page_lines(rp_signer *s, const char *text, size_t len,
 	return RP_OK;
 }
 
+rp_status rp__signer_fold_page(rp_signer *s, const char *text, size_t len,
+			       const char *charset, const rp__bpset *learned,
+			       uint64_t group, rp__folded *f)
+{
+	return fold(s, text, len, charset, learned, group, &f->dec,
+		    &f->rule_lines, &f->learned_lines);
+}
+
 rp_status rp__signer_sign_page(rp_signer *s, const char *text, size_t len,
 			       const char *charset, const rp__bpset *learned,
 			       uint64_t group, int want_set, rp_signature *sig,
 			       size_t *learned_lines)
 {
-	rp__decoded dec;
-	rp__norm *nm;
-	size_t need, n, rule_lines;
-	rp_status st;
-	st = fold(s, text, len, charset, learned, group, &dec, &rule_lines,
-		  learned_lines);
+	rp__folded f;
+	rp_status st =
+		rp__signer_fold_page(s, text, len, charset, learned, group, &f);
 	if (st != RP_OK)
 		return st;
-	nm = &s->norm;
+	*learned_lines = f.learned_lines;
+	return rp__signer_sign_folded(s, &f, want_set, sig);
+}
+
+rp_status rp__signer_sign_folded(rp_signer *s, const rp__folded *f,
+				 int want_set, rp_signature *sig)
+{
+	const rp__decoded *dec = &f->dec;
+	rp__norm *nm = &s->norm;
+	size_t need, n;
+	rp_status st;
 	need = nm->cps ? nm->cps : 1;
 	st = rp__grow((void **)&s->hashes, &s->hashes_cap, need,
 		      sizeof(uint64_t), nm->limit);
@@ -266,10 +281,10 @@ rp_status rp__signer_sign_page(rp_signer *s, const char *text, size_t len,
 	sig->minhash = s->minhash;
 	sig->simhash = rp__simhash(s->hashes, n);
 	sig->text_hash = rp__hash(nm->out, nm->out_len, s->cfg.seed);
-	sig->charset = dec.charset;
-	sig->decode_errors = dec.errors;
-	sig->first_bad = dec.first_bad;
-	sig->furniture_lines = rule_lines;
+	sig->charset = dec->charset;
+	sig->decode_errors = dec->errors;
+	sig->first_bad = dec->first_bad;
+	sig->furniture_lines = f->rule_lines;
 	sig->page_date = s->meta.date;
 	sig->page_source = s->meta.source;
 	sig->page_title = s->meta.title;

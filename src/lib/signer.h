@@ -30,6 +30,22 @@ struct rp_signer {
 void rp__signer_init(rp_signer *s, const rp_config *cfg);
 void rp__signer_release(rp_signer *s);
 
+/* A page folded and not yet signed: how its bytes were decoded and how
+ * many lines the rules and the learned boilerplate dropped; the folded
+ * text is in the signer's norm. */
+typedef struct rp__folded {
+	rp__decoded dec;
+	size_t rule_lines, learned_lines;
+} rp__folded;
+
+/* rp__signer_sign_page in two steps, so that a caller can look at the
+ * folded text before paying for its signature. */
+rp_status rp__signer_fold_page(rp_signer *s, const char *text, size_t len,
+			       const char *charset, const rp__bpset *learned,
+			       uint64_t group, rp__folded *f);
+rp_status rp__signer_sign_folded(rp_signer *s, const rp__folded *f,
+				 int want_set, rp_signature *sig);
+
 /* Sign a page, dropping furniture by the rules (cfg.furniture) and the
  * lines of learned (when not NULL) for group. dec receives how the bytes
  * were decoded; sig->furniture_lines counts the rule drops and
