@@ -3,7 +3,7 @@
  * through the public API only.
  *
  *   bench_sign [--mb N] [--lang en|zh] [--runs R] [--write-corpus FILE]
- *              [--only normalize|sign|set|page]
+ *              [--only normalize|sign|set|page] [--vocab N]
  *
  * --runs 0 with --write-corpus writes the corpus and stops; --only runs
  * one signer stage and nothing else (for profilers).
@@ -86,6 +86,25 @@ static uint64_t next(rng *r)
 	return x ^ (x >> 31);
 }
 
+/* --vocab N: words beyond the 200 above are made of letters, so that a
+ * large corpus has the vocabulary (and the low background similarity) of
+ * real text; 0 keeps the 200 words. */
+static size_t vocab;
+
+static size_t make_word(size_t k, char *out)
+{
+	/* 3 to 9 letters drawn from a hash of k */
+	uint64_t h = (uint64_t)k * 0x9E3779B97F4A7C15u;
+	size_t n = 3 + (size_t)(h >> 61), i;
+	h ^= h >> 29;
+	h *= 0xBF58476D1CE4E5B9u;
+	for (i = 0; i < n; i++) {
+		out[i] = (char)('a' + (h % 26));
+		h = h / 26 ^ (h << 37);
+	}
+	return n;
+}
+
 static size_t pick(rng *r, size_t n)
 {
 	/* skewed towards the front, roughly like word frequencies */
@@ -110,13 +129,17 @@ static void gen_doc(rng *r, int zh, char *out, size_t *len, size_t target)
 			memcpy(out + n, zh_chars + 3 * c, 3);
 			n += 3;
 		} else {
-			const char *w = en_words[pick(
-				r, sizeof en_words / sizeof en_words[0])];
-			size_t k = strlen(w);
+			size_t nw = sizeof en_words / sizeof en_words[0];
+			size_t k = pick(r, vocab > nw ? vocab : nw);
 			if (words)
 				out[n++] = ' ';
-			memcpy(out + n, w, k);
-			n += k;
+			if (k < nw) {
+				memcpy(out + n, en_words[k],
+				       strlen(en_words[k]));
+				n += strlen(en_words[k]);
+			} else {
+				n += make_word(k, out + n);
+			}
 		}
 		words++;
 		if (next(r) % 14 == 0) {
@@ -281,11 +304,14 @@ int main(int argc, char **argv)
 			write = argv[++a];
 		else if (!strcmp(argv[a], "--only") && a + 1 < argc)
 			only = argv[++a];
+		else if (!strcmp(argv[a], "--vocab") && a + 1 < argc)
+			vocab = (size_t)atol(argv[++a]);
 		else {
 			fprintf(stderr,
 				"usage: bench_sign [--mb N] [--lang en|zh] "
 				"[--runs R] [--write-corpus FILE] "
-				"[--only normalize|sign|set|page]\n");
+				"[--only normalize|sign|set|page] [--vocab "
+				"N]\n");
 			return 2;
 		}
 	}
