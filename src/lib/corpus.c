@@ -164,6 +164,60 @@ static void take_signature(rp_ctx *ctx, rp__docrec *d, const rp__docrec *e)
 	d->text_hash = e->text_hash;
 }
 
+/* Flags that signing sets, all from the bytes, the charset asked for and
+ * the boilerplate group. */
+#define SIGNING_FLAGS                                                     \
+	(RP_DOC_EMPTY | RP_DOC_SHORT | RP_DOC_INVALID_UTF8 | RP_DOC_NUL | \
+	 RP_DOC_FAILED | RP_DOC_DECODE_ERRORS | RP_DOC_UNDECODABLE)
+
+static size_t shingles_of(const rp_ctx *ctx, size_t cps)
+{
+	return cps == 0                ? 0
+	       : cps <= ctx->cfg.ngram ? 1
+				       : cps - ctx->cfg.ngram + 1;
+}
+
+/* The key of a document's bytes as signing sees them: the bytes, the
+ * charset asked for and the group whose boilerplate is dropped; kept
+ * apart from the keys of folded texts. */
+static void raw_key(const rp_ctx *ctx, const rp__docrec *d, const char *text,
+		    uint64_t key[2])
+{
+	uint64_t seed = ctx->cfg.seed ^ rp__mix64(d->group ^ 0x726177u);
+	if (d->encoding)
+		seed ^= rp__hash(d->encoding, strlen(d->encoding), 1);
+	rp__hash128(text + d->text_off, d->bytes, seed, key);
+	key[1] ^= 0x7261772062797465u;
+}
+
+/* Everything signing gives d, from the first document with the same
+ * bytes (strings and the set are shared, not copied). */
+static void take_all(rp_ctx *ctx, rp__worker *w, rp__docrec *d,
+		     const rp__docrec *e)
+{
+	take_signature(ctx, d, e);
+	d->flags |= e->flags & SIGNING_FLAGS;
+	d->charset = e->charset;
+	d->page_date = e->page_date;
+	d->page_source = e->page_source;
+	d->page_title = e->page_title;
+	d->page_url = e->page_url;
+	d->furniture_lines = e->furniture_lines;
+	d->boilerplate_lines = e->boilerplate_lines;
+	d->decode_errors = e->decode_errors;
+	d->first_bad = e->first_bad;
+	d->invalid = e->invalid;
+	d->cps = e->cps;
+	w->cps += e->cps;
+	w->shingles += shingles_of(ctx, e->cps);
+}
+
+/*
+ * Sign document i. A document whose bytes were met before (same charset
+ * asked, same group) takes everything from the first; one whose folded
+ * text was met before takes its signature. Both are found in ctx->dup,
+ * where a document is published only once it is complete.
+ */
 static void sign_one(rp_ctx *ctx, rp__worker *w, const char *text, uint32_t i)
 {
 	rp__docrec *d = &ctx->docs[i];
@@ -171,11 +225,17 @@ static void sign_one(rp_ctx *ctx, rp__worker *w, const char *text, uint32_t i)
 	rp__folded f;
 	rp_signature sig;
 	rp_status st;
-	uint64_t key[2];
-	uint32_t same = RP__DUP_NONE, *set = NULL;
-	size_t cps, shingles;
+	uint64_t key[2], raw[2];
+	uint32_t same, *set = NULL;
+	size_t cps;
 	int undecodable;
 
+	raw_key(ctx, d, text, raw);
+	same = rp__dupmap_find(&ctx->dup, raw[0], raw[1]);
+	if (same != RP__DUP_NONE) {
+		take_all(ctx, w, d, &ctx->docs[same]);
+		return;
+	}
 	st = rp__signer_fold_page(sg, text + d->text_off, d->bytes, d->encoding,
 				  ctx->learned.n ? &ctx->learned : NULL,
 				  d->group, &f);
@@ -204,16 +264,14 @@ static void sign_one(rp_ctx *ctx, rp__worker *w, const char *text, uint32_t i)
 	if (undecodable)
 		d->flags |= RP_DOC_UNDECODABLE;
 	cps = sg->norm.cps;
-	shingles = cps == 0                ? 0
-		   : cps <= ctx->cfg.ngram ? 1
-					   : cps - ctx->cfg.ngram + 1;
+	d->cps = (uint32_t)cps;
 	d->invalid =
 		(uint32_t)(sg->norm.invalid > UINT32_MAX ? UINT32_MAX
 							 : sg->norm.invalid);
 	if (sg->norm.invalid)
 		d->flags |= RP_DOC_INVALID_UTF8;
 	w->cps += cps;
-	w->shingles += shingles;
+	w->shingles += shingles_of(ctx, cps);
 	if (!undecodable) {
 		rp__hash128(sg->norm.out, sg->norm.out_len, ctx->cfg.seed, key);
 		same = rp__dupmap_find(&ctx->dup, key[0], key[1]);
@@ -252,6 +310,7 @@ static void sign_one(rp_ctx *ctx, rp__worker *w, const char *text, uint32_t i)
 		d->flags |= RP_DOC_EMPTY;
 	else if (cps < ctx->cfg.ngram)
 		d->flags |= RP_DOC_SHORT;
+	rp__dupmap_insert(&ctx->dup, raw[0], raw[1], i);
 }
 
 static void sign_worker(void *arg, unsigned t)
@@ -316,9 +375,10 @@ static rp_status flush_batch(rp_ctx *ctx, int in_background)
 	rp_status st = wait_batch(ctx);
 	if (st != RP_OK || ctx->batch_first == ctx->n)
 		return st;
-	/* room for every document so far in the map of signed texts (no
-	 * thread signs now); without it, fewer repeats are recognised */
-	(void)rp__dupmap_reserve(&ctx->dup, ctx->n);
+	/* room for every document so far in the map of signed texts, two
+	 * keys each (no thread signs now); without it, fewer repeats are
+	 * recognised */
+	(void)rp__dupmap_reserve(&ctx->dup, 2 * (size_t)ctx->n);
 	/* the filled buffer is signed; the other one fills next */
 	text = ctx->batch;
 	cap = ctx->batch_cap;

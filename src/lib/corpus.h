@@ -31,6 +31,7 @@ typedef struct rp__docrec {
 	uint32_t invalid;
 	uint32_t flags;
 	uint32_t add_index; /* row of its MinHash values */
+	uint32_t cps;       /* code points after folding */
 	uint64_t simhash, text_hash;
 } rp__docrec;
 
