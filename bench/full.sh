@@ -69,6 +69,8 @@ fi
 
 # everything below is relative to the project root
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/common.sh
+. bench/common.sh
 OUT=bench/out/full
 if [ ! -x ./reprint ]; then
 	echo "full.sh: no ./reprint: run make reprint" >&2
@@ -95,27 +97,6 @@ if [ -n "$PEERS_NOTE" ]; then
 	} >&2
 	echo "- Peers' corpus S, M, L skipped: $PEERS_NOTE." >>"$OUT/notes"
 fi
-# reprint's --pair-fields ids (id_a<TAB>id_b only) when it has it, as bench/peer.sh
-PAIR_FIELDS=
-if ./reprint scan --help 2>&1 | grep -q -- '--pair-fields'; then
-	PAIR_FIELDS="--pair-fields ids"
-fi
-
-# timed TAG CMD...: CMD under /usr/bin/time; its stderr to $OUT/TAG.err,
-# "wall_s rss_kb" to $OUT/TAG.time; returns 1 when CMD fails
-timed() {
-	t_tag=$1
-	shift
-	if ! /usr/bin/time -f '%e %M' -o "$OUT/$t_tag.time" "$@" 2>"$OUT/$t_tag.err"; then
-		echo "full.sh: failed: $*" >&2
-		tail -n 20 "$OUT/$t_tag.err" "$OUT/$t_tag.time" >&2
-		return 1
-	fi
-}
-wall() { tail -n 1 "$OUT/$1.time" | cut -d' ' -f1; }
-rss() { tail -n 1 "$OUT/$1.time" | cut -d' ' -f2; }
-mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
-div() { awk -v a="$1" -v b="$2" -v f="${3:-%.2f}" 'BEGIN { if (b > 0) printf f, a / b; else print "-" }'; }
 
 # measure LABEL NAME J N CMD...: run CMD (a reprint scan with -j J) N times as
 # $OUT/NAME-jJ-K; record the median wall, the median run's RSS and --stats
@@ -165,9 +146,8 @@ if [ -n "$PEERS_DIR" ]; then
 			continue
 		fi
 		for j in $JOBS; do
-			# shellcheck disable=SC2086 # PAIR_FIELDS is two words or none
 			measure "$s" "peers-$s" "$j" "$RUNS" ./reprint scan -q --stats -j "$j" \
-				--norm lower-space --ngram 5 --threshold 0.8 $PAIR_FIELDS \
+				--norm lower-space --ngram 5 --threshold 0.8 --pair-fields ids \
 				--pairs "$OUT/peers.pairs" "$f"
 		done
 		rm -f "$OUT/peers.pairs"
@@ -220,9 +200,8 @@ if [ "$GEN_MB" -gt 0 ]; then
 			echo "full.sh: warning: ${x}x ($m MB) may need about $((m * 5)) MB of memory (4 bytes per shingle); $avail_mb MB available" >&2
 		fi
 		gen "$m" "$f"
-		# shellcheck disable=SC2086 # PAIR_FIELDS is two words or none
 		measure "generated ${x}x" "gen-$m" 2 "$GEN_RUNS" ./reprint scan -q --stats -j 2 \
-			--norm lower-space --ngram 5 --threshold 0.8 $PAIR_FIELDS \
+			--norm lower-space --ngram 5 --threshold 0.8 --pair-fields ids \
 			--pairs "$OUT/gen.pairs" --clusters "$OUT/gen.clusters" "$f"
 		rm -f "$OUT/gen.pairs" "$OUT/gen.clusters"
 		if [ "$KEEP_GEN" != 1 ]; then
@@ -247,22 +226,16 @@ ratios() {
 		{ last[key] = $0 }' "$OUT/walls"
 }
 report=bench/out/full-$(date -u +%Y%m%d-%H%M%S).md
-dirty=
-if [ -n "$(git status --porcelain --untracked-files=no -- src include bench Makefile 2>/dev/null)" ]; then
-	dirty=" (with uncommitted changes)"
-fi
 {
-	echo "## $(date -u +%Y-%m-%d), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$dirty: scaling with input size"
-	echo
-	echo "Machine: $(nproc) cores, $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1), $(awk '/^MemTotal:/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo) GiB"
+	heading "scaling with input size"
 	echo
 	if [ -n "$PEERS_DIR" ]; then
 		echo "- Peers' corpus (Debian package descriptions, ../shared/peers): \`reprint scan -q --stats -j J"
-		echo "  --norm lower-space --ngram 5 --threshold 0.8${PAIR_FIELDS:+ $PAIR_FIELDS} --pairs p.tsv docs.jsonl\`, median of $RUNS."
+		echo "  --norm lower-space --ngram 5 --threshold 0.8 --pair-fields ids --pairs p.tsv docs.jsonl\`, median of $RUNS."
 	fi
 	if [ "$GEN_MB" -gt 0 ]; then
 		echo "- Generated (\`bench_sign --mb N --lang en --vocab 50000 --write-corpus\`, seed 42; 1x = $GEN_MB MB of text):"
-		echo "  \`reprint scan -q --stats -j 2 --norm lower-space --ngram 5 --threshold 0.8${PAIR_FIELDS:+ $PAIR_FIELDS} --pairs p.tsv --clusters c.tsv gen.jsonl\`, median of $GEN_RUNS."
+		echo "  \`reprint scan -q --stats -j 2 --norm lower-space --ngram 5 --threshold 0.8 --pair-fields ids --pairs p.tsv --clusters c.tsv gen.jsonl\`, median of $GEN_RUNS."
 	fi
 	echo "- MB is MB of text as \`--stats\` counts it; wall and peak RSS from \`/usr/bin/time\`."
 	cat "$OUT/notes"

@@ -40,6 +40,8 @@ NAME=$(basename "$CORPUS")
 
 # everything below is relative to the project root
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/common.sh
+. bench/common.sh
 SHARED=../shared/peers
 PEER_SRC=$SHARED/minhashlsh_go
 OUT=bench/out/peer-$NAME
@@ -72,30 +74,6 @@ echo "building $BIN" >&2
 ABS_BIN=$(pwd)/$BIN
 (cd "$PEER_SRC" && GOPATH=/usr/share/gocode GO111MODULE=off go build -o "$ABS_BIN" .)
 
-# reprint's command; --pair-fields ids (id_a<TAB>id_b only) when it exists
-PAIR_FIELDS=
-if ./reprint scan --help 2>&1 | grep -q -- '--pair-fields'; then
-	PAIR_FIELDS="--pair-fields ids"
-fi
-
-# timed TAG CMD...: CMD under /usr/bin/time; its stderr to $OUT/TAG.err,
-# "wall_s rss_kb" to $OUT/TAG.time; stops the script when CMD fails
-timed() {
-	t_tag=$1
-	shift
-	if ! /usr/bin/time -f '%e %M' -o "$OUT/$t_tag.time" "$@" 2>"$OUT/$t_tag.err"; then
-		echo "peer.sh: failed: $*" >&2
-		tail -n 20 "$OUT/$t_tag.err" "$OUT/$t_tag.time" >&2
-		exit 1
-	fi
-}
-wall() { tail -n 1 "$OUT/$1.time" | cut -d' ' -f1; }
-rss() { tail -n 1 "$OUT/$1.time" | cut -d' ' -f2; }
-# median of the numbers on stdin (mean of the middle two for an even count)
-median() {
-	sort -n | awk '{ v[NR] = $1 } END {
-		if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 # the run (1..RUNS) of TOOL whose wall time is the median (the lower middle
 # one for an even count)
 median_run() {
@@ -105,17 +83,14 @@ median_run() {
 		k=$((k + 1))
 	done | sort -n | sed -n "$(((RUNS + 1) / 2))p" | cut -d' ' -f2
 }
-mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
-div() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 
 # --- timed part: alternate the tools ------------------------------------------
 k=1
 while [ "$k" -le "$RUNS" ]; do
-	# shellcheck disable=SC2086 # PAIR_FIELDS is two words or none
 	timed "reprint-$k" ./reprint scan -q --stats --norm lower-space --ngram 5 \
-		--threshold 0.8 $PAIR_FIELDS --pairs "$OUT/reprint.pairs" "$CORPUS/docs.jsonl"
+		--threshold 0.8 --pair-fields ids --pairs "$OUT/reprint.pairs" "$CORPUS/docs.jsonl" || exit 1
 	echo "run $k/$RUNS: reprint $(wall "reprint-$k") s, $(mb "$(rss "reprint-$k")") MB" >&2
-	timed "peer-$k" "$BIN" "$CORPUS/docs.jsonl" "$OUT/minhashlsh"
+	timed "peer-$k" "$BIN" "$CORPUS/docs.jsonl" "$OUT/minhashlsh" || exit 1
 	echo "run $k/$RUNS: minhash-lsh (Go) $(wall "peer-$k") s, $(mb "$(rss "peer-$k")") MB" >&2
 	k=$((k + 1))
 done
@@ -156,20 +131,14 @@ print("| %s | %s | %s | %s | %s | %s |" % (sys.argv[1], f("pairs"), f("precision
 
 # --- report -------------------------------------------------------------------
 report=bench/out/peer-$(date -u +%Y%m%d-%H%M%S).md
-dirty=
-if [ -n "$(git status --porcelain --untracked-files=no -- src include bench Makefile 2>/dev/null)" ]; then
-	dirty=" (with uncommitted changes)"
-fi
 {
-	echo "## $(date -u +%Y-%m-%d), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$dirty: reprint vs ekzhu/minhash-lsh (Go) on $NAME"
-	echo
-	echo "Machine: $(nproc) cores, $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1), $(awk '/^MemTotal:/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo) GiB"
+	heading "reprint vs ekzhu/minhash-lsh (Go) on $NAME"
 	echo
 	echo "Corpus \`$NAME\`: $docs docs, $text_mb MB of text ($file_mb MB of JSONL). Same similarity for"
 	echo "both: lowercase, whitespace runs to one space, character 5-grams, Jaccard >= 0.8."
 	echo "Alternating runs (reprint, peer, ...), wall and peak RSS from \`/usr/bin/time\`:"
 	echo
-	echo "- reprint (all cores): \`reprint scan -q --stats --norm lower-space --ngram 5 --threshold 0.8${PAIR_FIELDS:+ $PAIR_FIELDS} --pairs reprint.pairs docs.jsonl\`"
+	echo "- reprint (all cores): \`reprint scan -q --stats --norm lower-space --ngram 5 --threshold 0.8 --pair-fields ids --pairs reprint.pairs docs.jsonl\`"
 	echo "- peer (one goroutine; MinHash-128, MinhashLSH(0.8), add all then query all): \`minhashlsh_go docs.jsonl minhashlsh\`"
 	echo
 	echo "| run | reprint wall s | reprint RSS MB | minhash-lsh wall s | minhash-lsh RSS MB |"

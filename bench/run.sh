@@ -5,15 +5,15 @@
 # bench/README.md with the date, commit and machine it shows.
 # Usage: bench/run.sh BUILD_DIR [MB]
 set -eu
+# shellcheck source=bench/common.sh
+. bench/common.sh
 B=${1:-build}
 MB=${2:-20}
 OUT=bench/out
 mkdir -p "$OUT"
 report="$OUT/report-$(date -u +%Y%m%d-%H%M%S).md"
 {
-  echo "## $(date -u +%Y-%m-%d), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-  echo
-  echo "Machine: $(nproc) cores, $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1), $(free -g | awk '/^Mem:/ {print $2}') GiB"
+  heading ""
   echo
   echo '```'
   "$B/bench_sign" --mb "$MB" --lang en --runs 5
