@@ -125,12 +125,10 @@ static int joins(const rp_config *cfg, size_t na, size_t nb, size_t c)
 static unsigned equal_values(const rp_ctx *ctx, const rp__docrec *a,
 			     const rp__docrec *b)
 {
-	const uint32_t *x = ctx->mh + (size_t)a->add_index * ctx->cfg.perms;
-	const uint32_t *y = ctx->mh + (size_t)b->add_index * ctx->cfg.perms;
-	unsigned k, eq = 0;
-	for (k = 0; k < ctx->cfg.perms; k++)
-		eq += x[k] == y[k];
-	return eq;
+	return rp__minhash_equal(
+		ctx->mh + (size_t)a->add_index * ctx->cfg.perms,
+		ctx->mh + (size_t)b->add_index * ctx->cfg.perms,
+		ctx->cfg.perms);
 }
 
 /*

@@ -14,6 +14,9 @@
  * close to that of K independent permutations.
  */
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "hash.h"
 #include "sketch.h"
@@ -75,4 +78,23 @@ void rp__minhash(const uint64_t *h, size_t n, unsigned k, uint64_t seed,
 				out[j] = src[b2];
 		}
 	}
+}
+
+unsigned rp__minhash_equal(const uint32_t *x, const uint32_t *y, unsigned k)
+{
+	unsigned j = 0, eq = 0;
+#if defined(__SSE2__)
+	/* four values per compare: the filter of every LSH candidate */
+	for (; j + 4 <= k; j += 4) {
+		__m128i m = _mm_cmpeq_epi32(
+			_mm_loadu_si128((const __m128i *)(const void *)(x + j)),
+			_mm_loadu_si128(
+				(const __m128i *)(const void *)(y + j)));
+		eq += (unsigned)__builtin_popcount(
+			(unsigned)_mm_movemask_ps(_mm_castsi128_ps(m)));
+	}
+#endif
+	for (; j < k; j++)
+		eq += x[j] == y[j];
+	return eq;
 }

@@ -305,7 +305,6 @@ rp_status rp_similarity_of(const rp_signature *a, const rp_signature *b,
 			   rp_similarity *out)
 {
 	size_t common, uni;
-	unsigned j, eq = 0;
 	if (!a || !b || !out || !a->set || !b->set || a->perms != b->perms)
 		return RP_EINVAL;
 	common = rp__set_common(a->set, a->set_len, b->set, b->set_len, 0);
@@ -314,9 +313,9 @@ rp_status rp_similarity_of(const rp_signature *a, const rp_signature *b,
 	out->jaccard = uni ? (double)common / (double)uni : 0.0;
 	out->contain_a = a->set_len ? (double)common / (double)a->set_len : 0.0;
 	out->contain_b = b->set_len ? (double)common / (double)b->set_len : 0.0;
-	for (j = 0; j < a->perms; j++)
-		eq += a->minhash[j] == b->minhash[j];
-	out->minhash_est = (double)eq / (double)a->perms;
+	out->minhash_est =
+		(double)rp__minhash_equal(a->minhash, b->minhash, a->perms) /
+		(double)a->perms;
 	out->simhash_dist = rp__popcount64(a->simhash ^ b->simhash);
 	return RP_OK;
 }

@@ -13,6 +13,9 @@
 void rp__minhash(const uint64_t *h, size_t n, unsigned k, uint64_t seed,
 		 uint32_t *out);
 
+/* How many of the k MinHash values of x and y are equal. */
+unsigned rp__minhash_equal(const uint32_t *x, const uint32_t *y, unsigned k);
+
 /* 64-bit SimHash of n shingle hashes. */
 uint64_t rp__simhash(const uint64_t *h, size_t n);
 unsigned rp__popcount64(uint64_t x);

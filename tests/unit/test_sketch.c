@@ -137,6 +137,35 @@ static void test_set_common(void **state)
 	assert_int_equal(rp__set_common(x, 5000, y, 5000, 4000), 5000);
 }
 
+/* The block merge counts what a plain merge counts, for every size and
+ * overlap (values drawn from a small range so that matches are many). */
+static void test_set_common_blocks_match_plain_merge(void **state)
+{
+	static uint32_t x[600], y[600];
+	uint64_t seed = 11;
+	unsigned round;
+	(void)state;
+	for (round = 0; round < 2000; round++) {
+		size_t nx = tu_rand(&seed) % 600, ny = tu_rand(&seed) % 600;
+		uint32_t range = 1 + (uint32_t)(tu_rand(&seed) % 2000);
+		size_t i, j, k, want = 0;
+		uint32_t v;
+		for (i = 0, v = 0; i < nx; i++)
+			x[i] = v += 1 + (uint32_t)(tu_rand(&seed) % range);
+		for (i = 0, v = 0; i < ny; i++)
+			y[i] = v += 1 + (uint32_t)(tu_rand(&seed) % range);
+		for (i = j = 0; i < nx && j < ny;) {
+			if (x[i] == y[j])
+				want++;
+			k = x[i] <= y[j];
+			j += y[j] <= x[i];
+			i += k;
+		}
+		assert_int_equal(rp__set_common(x, nx, y, ny, 0), want);
+		assert_int_equal(rp__set_common(y, ny, x, nx, 0), want);
+	}
+}
+
 static void test_hash_ngrams_counts(void **state)
 {
 	uint64_t out[16];
@@ -160,6 +189,7 @@ int main(void)
 		cmocka_unit_test(test_minhash_estimates_jaccard),
 		cmocka_unit_test(test_set_build_sorted_distinct),
 		cmocka_unit_test(test_set_common),
+		cmocka_unit_test(test_set_common_blocks_match_plain_merge),
 		cmocka_unit_test(test_hash_ngrams_counts),
 	};
 	return cmocka_run_group_tests_name("sketch", tests, NULL, NULL);
