@@ -3,12 +3,14 @@
  *
  * Documents are cut into chunks; a round hands the chunks of its share out
  * to the threads (an atomic counter), each thread formats its chunks'
- * pairs into the chunk's own buffer through rp_ctx_pairs_range, and then
- * the buffers are written in chunk order: into a regular file at their
- * offsets, by all threads at once (pwrite), into a pipe or a terminal one
- * after the other. Every id is escaped once, before the first round, and
- * copied from that table into each line. The output is byte for byte what
- * one thread writing pair after pair would give.
+ * pairs into the chunk's own buffer through rp_ctx_pairs_range. A writer
+ * thread writes a finished round's buffers in chunk order while the next
+ * round is formatted into the other set of buffers (the kernel's copying
+ * into the page cache, most of the cost of a large file, then overlaps
+ * the formatting; writes to one file are serialised by the kernel anyway).
+ * Every id is escaped once, before the first round, and copied from that
+ * table into each line. The output is byte for byte what one thread
+ * writing pair after pair would give.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -16,7 +18,6 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -29,19 +30,28 @@ typedef struct buf {
 	size_t len, cap;
 } buf;
 
+typedef struct round {
+	buf bufs[ROUND_CHUNKS];
+	uint32_t n_chunks;
+} round;
+
 typedef struct writer {
 	const rp_ctx *ctx;
 	int jsonl, ids_only;
 	char *ids;   /* the escaped ids, one after the other */
 	size_t *off; /* id i is ids[off[i] .. off[i + 1]) */
 	uint32_t n;
-	/* the round in progress */
-	uint32_t first_chunk, n_chunks;
-	buf bufs[ROUND_CHUNKS];
-	off_t at[ROUND_CHUNKS + 1]; /* file offset of each chunk's bytes */
-	int fd;                     /* >= 0: write at offsets */
+	/* the round being formatted: cur, from chunk first_chunk on */
+	round rounds[2];
+	round *cur;
+	uint32_t first_chunk;
 	atomic_uint next;
 	atomic_int failed; /* an errno, or ENOMEM */
+	/* the writer thread: pending[k] while rounds[k] waits to be written */
+	int fd;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	int pending[2], quit;
 } writer;
 
 static int reserve(buf *b, size_t more)
@@ -130,11 +140,11 @@ static void fail(writer *w, int err)
 static void format_chunks(writer *w)
 {
 	unsigned k;
-	while ((k = atomic_fetch_add(&w->next, 1)) < w->n_chunks &&
+	while ((k = atomic_fetch_add(&w->next, 1)) < w->cur->n_chunks &&
 	       !atomic_load(&w->failed)) {
 		uint64_t first = (uint64_t)(w->first_chunk + k) * CHUNK_DOCS;
 		uint64_t last = first + CHUNK_DOCS;
-		chunk_ctx c = {w, &w->bufs[k]};
+		chunk_ctx c = {w, &w->cur->bufs[k]};
 		c.b->len = 0;
 		if (rp_ctx_pairs_range(w->ctx, (uint32_t)first,
 				       (uint32_t)(last < w->n ? last : w->n),
@@ -143,16 +153,15 @@ static void format_chunks(writer *w)
 	}
 }
 
-static void write_chunks(writer *w)
+/* Write a round's buffers in order. */
+static void write_round(writer *w, const round *r)
 {
 	unsigned k;
-	while ((k = atomic_fetch_add(&w->next, 1)) < w->n_chunks &&
-	       !atomic_load(&w->failed)) {
-		const char *p = w->bufs[k].p;
-		size_t left = w->bufs[k].len;
-		off_t at = w->at[k];
+	for (k = 0; k < r->n_chunks && !atomic_load(&w->failed); k++) {
+		const char *p = r->bufs[k].p;
+		size_t left = r->bufs[k].len;
 		while (left > 0) {
-			ssize_t got = pwrite(w->fd, p, left, at);
+			ssize_t got = write(w->fd, p, left);
 			if (got < 0 && errno == EINTR)
 				continue;
 			if (got <= 0) {
@@ -161,9 +170,29 @@ static void write_chunks(writer *w)
 			}
 			p += got;
 			left -= (size_t)got;
-			at += got;
 		}
 	}
+}
+
+static void *writer_thread(void *arg)
+{
+	writer *w = arg;
+	int k = 0;
+	pthread_mutex_lock(&w->lock);
+	for (;;) {
+		while (!w->pending[k] && !w->quit)
+			pthread_cond_wait(&w->cond, &w->lock);
+		if (!w->pending[k])
+			break;
+		pthread_mutex_unlock(&w->lock);
+		write_round(w, &w->rounds[k]);
+		pthread_mutex_lock(&w->lock);
+		w->pending[k] = 0;
+		pthread_cond_broadcast(&w->cond);
+		k ^= 1;
+	}
+	pthread_mutex_unlock(&w->lock);
+	return NULL;
 }
 
 typedef struct job {
@@ -228,43 +257,44 @@ static int escape_ids(writer *w)
 	return 0;
 }
 
-/* The rounds; 0 or an errno. */
+/* The rounds; 0 or an errno. Without a writer thread, each round is
+ * written as soon as it is formatted. */
 static int write_all(writer *w, FILE *f, unsigned threads)
 {
 	uint32_t chunks = (w->n + CHUNK_DOCS - 1) / CHUNK_DOCS, c;
-	off_t pos = 0;
-	struct stat sb;
-	w->fd = -1;
+	pthread_t th;
+	int k = 0, threaded;
 	if (fflush(f) != 0)
 		return errno ? errno : EIO;
-	if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) &&
-	    (pos = lseek(fileno(f), 0, SEEK_CUR)) >= 0)
-		w->fd = fileno(f);
-	for (c = 0; c < chunks; c += ROUND_CHUNKS) {
-		unsigned k;
+	w->fd = fileno(f);
+	threaded = pthread_create(&th, NULL, writer_thread, w) == 0;
+	for (c = 0; c < chunks && !atomic_load(&w->failed);
+	     c += ROUND_CHUNKS, k ^= 1) {
+		pthread_mutex_lock(&w->lock);
+		while (w->pending[k])
+			pthread_cond_wait(&w->cond, &w->lock);
+		pthread_mutex_unlock(&w->lock);
+		w->cur = &w->rounds[k];
 		w->first_chunk = c;
-		w->n_chunks =
+		w->cur->n_chunks =
 			chunks - c < ROUND_CHUNKS ? chunks - c : ROUND_CHUNKS;
 		parallel(w, format_chunks, threads);
-		if (atomic_load(&w->failed))
-			break;
-		if (w->fd < 0) {
-			for (k = 0; k < w->n_chunks; k++)
-				if (fwrite(w->bufs[k].p, 1, w->bufs[k].len,
-					   f) != w->bufs[k].len)
-					return errno ? errno : EIO;
+		if (!threaded) {
+			write_round(w, w->cur);
 			continue;
 		}
-		w->at[0] = pos;
-		for (k = 0; k < w->n_chunks; k++)
-			w->at[k + 1] = w->at[k] + (off_t)w->bufs[k].len;
-		parallel(w, write_chunks, threads);
-		pos = w->at[w->n_chunks];
+		pthread_mutex_lock(&w->lock);
+		w->pending[k] = 1;
+		pthread_cond_broadcast(&w->cond);
+		pthread_mutex_unlock(&w->lock);
 	}
-	/* the stream's own position follows what was written beside it */
-	if (!atomic_load(&w->failed) && w->fd >= 0 &&
-	    fseeko(f, pos, SEEK_SET) != 0)
-		return errno;
+	if (threaded) {
+		pthread_mutex_lock(&w->lock);
+		w->quit = 1;
+		pthread_cond_broadcast(&w->cond);
+		pthread_mutex_unlock(&w->lock);
+		pthread_join(th, NULL);
+	}
 	return atomic_load(&w->failed);
 }
 
@@ -289,12 +319,18 @@ int cli_write_pairs(rp_ctx *ctx, const char *path, int jsonl, int ids_only,
 		free(w);
 		return -1;
 	}
+	pthread_mutex_init(&w->lock, NULL);
+	pthread_cond_init(&w->cond, NULL);
 	if (escape_ids(w) != 0)
 		err = ENOMEM;
 	else
 		err = write_all(w, f, threads ? threads : 1);
-	for (k = 0; k < ROUND_CHUNKS; k++)
-		free(w->bufs[k].p);
+	for (k = 0; k < ROUND_CHUNKS; k++) {
+		free(w->rounds[0].bufs[k].p);
+		free(w->rounds[1].bufs[k].p);
+	}
+	pthread_mutex_destroy(&w->lock);
+	pthread_cond_destroy(&w->cond);
 	free(w->ids);
 	free(w->off);
 	free(w);
