@@ -264,6 +264,10 @@ typedef struct rp_stats {
 	unsigned bands, rows, threads;
 	uint64_t ns_sign, ns_set, ns_dedup, ns_lsh, ns_verify, ns_cluster;
 	uint64_t ns_total_wall;
+	uint64_t ns_fold;  /* of ns_sign: decoding, page rules, folding (ns_set:
+			      building the exact sets) */
+	uint64_t ns_learn; /* learning boilerplate, pass 1: decoding and
+			      hashing every page's lines */
 } rp_stats;
 
 rp_status rp_ctx_new(rp_ctx **out, const rp_config *cfg);

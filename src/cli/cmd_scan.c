@@ -483,8 +483,14 @@ static void print_stats(rp_ctx *ctx, double t_read, double t_write)
 		"stats: %.1f MB, %llu docs, %u threads\n"
 		"  read + add (wall, signing of full batches included)  "
 		"%8.3f s %9.1f MB/s\n"
+		"  learn boilerplate, pass 1 (thread time)             "
+		"%8.3f s %9.1f MB/s\n"
 		"  sign (fold+shingle+minhash+simhash+set, thread time) "
 		"%8.3f s %9.1f MB/s\n"
+		"    of which fold (decode, page rules, normalize)      "
+		"%8.3f s %9.1f MB/s\n"
+		"    of which exact shingle sets                        "
+		"%8.3f s\n"
 		"  identical-text groups                               "
 		"%8.3f s\n"
 		"  LSH index                                           "
@@ -498,8 +504,10 @@ static void print_stats(rp_ctx *ctx, double t_read, double t_write)
 		"  write outputs (wall)                                "
 		"%8.3f s\n",
 		mb, (unsigned long long)s.docs, s.threads, t_read,
-		t_read > 0 ? mb / t_read : 0.0, (double)s.ns_sign / 1e9,
-		RATE(s.ns_sign), (double)s.ns_dedup / 1e9,
+		t_read > 0 ? mb / t_read : 0.0, (double)s.ns_learn / 1e9,
+		RATE(s.ns_learn), (double)s.ns_sign / 1e9, RATE(s.ns_sign),
+		(double)s.ns_fold / 1e9, RATE(s.ns_fold),
+		(double)s.ns_set / 1e9, (double)s.ns_dedup / 1e9,
 		(double)s.ns_lsh / 1e9, (double)s.ns_verify / 1e9,
 		(double)s.ns_cluster / 1e9, (double)s.ns_total_wall / 1e9,
 		RATE(s.ns_total_wall), t_write);

@@ -225,7 +225,7 @@ static void sign_one(rp_ctx *ctx, rp__worker *w, const char *text, uint32_t i)
 	rp__folded f;
 	rp_signature sig;
 	rp_status st;
-	uint64_t key[2], raw[2];
+	uint64_t key[2], raw[2], t0;
 	uint32_t same, *set = NULL;
 	size_t cps;
 	int undecodable;
@@ -236,9 +236,11 @@ static void sign_one(rp_ctx *ctx, rp__worker *w, const char *text, uint32_t i)
 		take_all(ctx, w, d, &ctx->docs[same]);
 		return;
 	}
+	t0 = rp__now_ns();
 	st = rp__signer_fold_page(sg, text + d->text_off, d->bytes, d->encoding,
 				  ctx->learned.n ? &ctx->learned : NULL,
 				  d->group, &f);
+	w->ns_fold += rp__now_ns() - t0;
 	if (sg->norm.nul)
 		d->flags |= RP_DOC_NUL;
 	if (st != RP_OK) {
@@ -476,7 +478,7 @@ static void lines_worker(void *arg, unsigned t)
 			d->n_lines = (uint32_t)n;
 		}
 	}
-	w->ns += rp__now_ns() - t0;
+	w->ns_learn += rp__now_ns() - t0;
 }
 
 static rp_status learn_boilerplate(rp_ctx *ctx)
@@ -834,6 +836,9 @@ rp_status rp_ctx_run(rp_ctx *ctx)
 		}
 	for (t = 0; t < ctx->threads; t++) {
 		ctx->stats.ns_sign += ctx->workers[t].ns;
+		ctx->stats.ns_fold += ctx->workers[t].ns_fold;
+		ctx->stats.ns_learn += ctx->workers[t].ns_learn;
+		ctx->stats.ns_set += ctx->workers[t].signer.ns_set;
 		ctx->stats.codepoints += ctx->workers[t].cps;
 		ctx->stats.shingles += ctx->workers[t].shingles;
 		/* signing is over: give the scratch buffers back */

@@ -48,7 +48,7 @@ typedef struct rp__bp_seen {
 typedef struct rp__worker {
 	rp_signer signer;
 	rp__arena sets; /* shingle sets signed by this thread */
-	uint64_t ns, cps, shingles;
+	uint64_t ns, ns_fold, ns_learn, cps, shingles;
 	rp_status st; /* first hard error met */
 	uint32_t err_doc;
 	rp__bp_seen *seen; /* learned lines met while signing */

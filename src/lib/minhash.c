@@ -85,14 +85,20 @@ unsigned rp__minhash_equal(const uint32_t *x, const uint32_t *y, unsigned k)
 	unsigned j = 0, eq = 0;
 #if defined(__SSE2__)
 	/* four values per compare: the filter of every LSH candidate */
-	for (; j + 4 <= k; j += 4) {
-		__m128i m = _mm_cmpeq_epi32(
-			_mm_loadu_si128((const __m128i *)(const void *)(x + j)),
-			_mm_loadu_si128(
-				(const __m128i *)(const void *)(y + j)));
-		eq += (unsigned)__builtin_popcount(
-			(unsigned)_mm_movemask_ps(_mm_castsi128_ps(m)));
-	}
+	/* an equal lane compares to -1: subtracting counts it */
+	__m128i acc = _mm_setzero_si128();
+	uint32_t lane[4];
+	for (; j + 4 <= k; j += 4)
+		acc = _mm_sub_epi32(
+			acc,
+			_mm_cmpeq_epi32(
+				_mm_loadu_si128(
+					(const __m128i *)(const void *)(x + j)),
+				_mm_loadu_si128(
+					(const __m128i *)(const void *)(y +
+									j))));
+	_mm_storeu_si128((__m128i *)(void *)lane, acc);
+	eq = lane[0] + lane[1] + lane[2] + lane[3];
 #endif
 	for (; j < k; j++)
 		eq += x[j] == y[j];

@@ -80,6 +80,10 @@ size_t rp__set_common(const uint32_t *a, size_t na, const uint32_t *b,
 {
 	size_t i = 0, j = 0, c = 0, steps = 0;
 #if defined(__SSE2__)
+	/* set bits of a 4-bit mask (x86-64 has no popcount instruction by
+	 * default: __builtin_popcount would be a library call) */
+	static const unsigned char pop4[16] = {0, 1, 1, 2, 1, 2, 2, 3,
+					       1, 2, 2, 3, 2, 3, 3, 4};
 	while (i + 4 <= na && j + 4 <= nb) {
 		__m128i va =
 			_mm_loadu_si128((const __m128i *)(const void *)(a + i));
@@ -95,8 +99,7 @@ size_t rp__set_common(const uint32_t *a, size_t na, const uint32_t *b,
 		__m128i m = _mm_or_si128(_mm_or_si128(m0, m1),
 					 _mm_or_si128(m2, m3));
 		uint32_t amax = a[i + 3], bmax = b[j + 3];
-		c += (size_t)__builtin_popcount(
-			(unsigned)_mm_movemask_ps(_mm_castsi128_ps(m)));
+		c += pop4[_mm_movemask_ps(_mm_castsi128_ps(m))];
 		i += (size_t)(amax <= bmax) * 4;
 		j += (size_t)(bmax <= amax) * 4;
 		if ((++steps & 15) == 0) {

@@ -261,6 +261,7 @@ rp_status rp__signer_sign_folded(rp_signer *s, const rp__folded *f,
 	const rp__decoded *dec = &f->dec;
 	rp__norm *nm = &s->norm;
 	size_t need, n;
+	uint64_t t0;
 	rp_status st;
 	need = nm->cps ? nm->cps : 1;
 	st = rp__grow((void **)&s->hashes, &s->hashes_cap, need,
@@ -295,8 +296,10 @@ rp_status rp__signer_sign_folded(rp_signer *s, const rp__folded *f,
 		if (st != RP_OK)
 			return rp__errf(s->err, st, "no room for a set of %zu",
 					need);
+		t0 = rp__now_ns();
 		sig->set = s->set;
 		sig->set_len = rp__set_build(s->hashes, n, s->count, s->set);
+		s->ns_set += rp__now_ns() - t0;
 	}
 	return RP_OK;
 }

@@ -23,6 +23,7 @@ struct rp_signer {
 	size_t set_cap;
 	uint32_t count[RP__SET_COUNT]; /* counting-sort scratch */
 	uint32_t minhash[RP_MAX_PERMS];
+	uint64_t ns_set; /* time spent building sets, for the statistics */
 	char err[RP__ERRMSG_CAP];
 };
 

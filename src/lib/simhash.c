@@ -189,5 +189,10 @@ uint64_t rp__simhash(const uint64_t *h, size_t n)
 
 unsigned rp__popcount64(uint64_t x)
 {
-	return (unsigned)__builtin_popcountll(x);
+	/* SWAR count (Hacker's Delight 5-1): without -mpopcnt the builtin is
+	 * a library call */
+	x = x - ((x >> 1) & 0x5555555555555555u);
+	x = (x & 0x3333333333333333u) + ((x >> 2) & 0x3333333333333333u);
+	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Fu;
+	return (unsigned)((x * 0x0101010101010101u) >> 56);
 }
