@@ -209,6 +209,42 @@ static void test_ctx_deterministic(void **state)
 	corpus_free(&c);
 }
 
+/* Walking the pairs range by range gives the pairs of the whole walk, in
+ * the same order, wherever the ranges are cut. */
+static void test_ctx_pairs_range(void **state)
+{
+	corpus c;
+	static dump whole, parts;
+	rp_ctx *ctx;
+	uint32_t n, cut[5], k;
+	(void)state;
+	make_corpus(&c);
+	ctx = run(&c, NULL, 2, 0.0, &whole);
+	memset(&whole, 0, sizeof whole);
+	assert_int_equal(rp_ctx_pairs(ctx, dump_pair, &whole), RP_OK);
+	assert_true(whole.count > 0);
+	n = rp_ctx_doc_count(ctx);
+	cut[0] = 0;
+	cut[1] = 1;
+	cut[2] = n / 2;
+	cut[3] = n - 1;
+	cut[4] = n;
+	for (k = 0; k < 5; k++) {
+		memset(&parts, 0, sizeof parts);
+		assert_int_equal(
+			rp_ctx_pairs_range(ctx, 0, cut[k], dump_pair, &parts),
+			RP_OK);
+		assert_int_equal(rp_ctx_pairs_range(ctx, cut[k], n + 10,
+						    dump_pair, &parts),
+				 RP_OK);
+		assert_string_equal(parts.buf, whole.buf);
+	}
+	assert_int_equal(rp_ctx_pairs_range(ctx, 3, 2, dump_pair, &parts),
+			 RP_EINVAL);
+	rp_ctx_free(ctx);
+	corpus_free(&c);
+}
+
 /* Every reported pair is a true pair, and no more than a few true pairs
  * are missed, against all pairs checked exactly. */
 enum { NALL = 60 };
@@ -313,6 +349,8 @@ static void test_ctx_errors_and_flags(void **state)
 	d.text_len = 22;
 	assert_int_equal(rp_ctx_add(ctx, &d), RP_OK);
 	assert_int_equal(rp_ctx_pairs(ctx, dump_pair, NULL), RP_ESTATE);
+	assert_int_equal(rp_ctx_pairs_range(ctx, 0, 1, dump_pair, NULL),
+			 RP_ESTATE);
 	assert_int_equal(rp_ctx_run(ctx), RP_OK);
 	assert_int_equal(rp_ctx_add(ctx, &d), RP_ESTATE);
 	assert_int_equal(rp_ctx_run(ctx), RP_ESTATE);
@@ -445,6 +483,7 @@ int main(void)
 		cmocka_unit_test(test_ctx_clusters),
 		cmocka_unit_test(test_ctx_containment_joins_excerpt),
 		cmocka_unit_test(test_ctx_deterministic),
+		cmocka_unit_test(test_ctx_pairs_range),
 		cmocka_unit_test(test_ctx_against_all_pairs),
 		cmocka_unit_test(test_ctx_errors_and_flags),
 		cmocka_unit_test(test_ctx_empty_corpus),
