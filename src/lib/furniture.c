@@ -28,7 +28,8 @@ static size_t solid_cps_upto(const char *s, size_t n, size_t cap)
 	while (i < n && c <= cap) {
 		unsigned char b = (unsigned char)s[i];
 		if (b < 0x80) {
-			c += isalnum(b) != 0;
+			c += (b >= '0' && b <= '9') ||
+			     ((b | 32) >= 'a' && (b | 32) <= 'z');
 			i++;
 			continue;
 		}
@@ -156,13 +157,15 @@ static size_t squeeze(const char *s, size_t n, char *out, size_t cap)
 	for (i = 0; i < n; i++) {
 		if (s[i] == ' ' || s[i] == '\t')
 			continue;
-		if (n - i >= 3 && memcmp(s + i, "\xE3\x80\x80", 3) == 0) {
+		if (s[i] == '\xE3' && n - i >= 3 &&
+		    memcmp(s + i, "\xE3\x80\x80", 3) == 0) {
 			i += 2;
 			continue;
 		}
 		if (k + 1 >= cap)
 			return 0;
-		out[k++] = (char)tolower((unsigned char)s[i]);
+		out[k++] =
+			(char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
 	}
 	out[k] = '\0';
 	return k;
@@ -194,15 +197,27 @@ static int share(const char *s, size_t n)
 		"share", "print",  "email", "comment", "tweet", "home",
 		"menu",  "search", "close"};
 	char sq[4 * MAX_FURN_CPS + 64];
-	size_t k, len = squeeze(s, n, sq, sizeof sq);
+	unsigned char seen[256];
+	size_t k, len = squeeze(s, n, sq, sizeof sq), i;
 	if (len == 0)
 		return 0;
-	for (k = 0; k < sizeof inside / sizeof inside[0]; k++)
-		if (strstr(sq, inside[k]))
-			return 1;
-	for (k = 0; k < sizeof whole / sizeof whole[0]; k++)
+	/* the whole-line words are at most 10 bytes */
+	for (k = 0; len <= 10 && k < sizeof whole / sizeof whole[0]; k++)
 		if (strcmp(sq, whole[k]) == 0)
 			return 1;
+	/* which byte values the line has: a word with a byte the line lacks
+	 * cannot be in it, and most are ruled out without a search */
+	memset(seen, 0, sizeof seen);
+	for (i = 0; i < len; i++)
+		seen[(unsigned char)sq[i]] = 1;
+	for (k = 0; k < sizeof inside / sizeof inside[0]; k++) {
+		const unsigned char *w = (const unsigned char *)inside[k];
+		for (; *w; w++)
+			if (!seen[*w])
+				break;
+		if (!*w && strstr(sq, inside[k]))
+			return 1;
+	}
 	return 0;
 }
 
