@@ -95,7 +95,11 @@ static void build_band(build_job *j, unsigned band, rp__band_entry *tmp)
 		uint32_t d = j->docs[i];
 		const uint32_t *v = j->sig + (size_t)j->row_of[d] * j->perms +
 				    (size_t)band * l->rows;
-		e[i].key = rp__hash(v, l->rows * sizeof *v, j->seed + band);
+		/* 32 bits of the band's hash: the radix sort then skips the
+		 * four high bytes; the rare tuples that share them only bring
+		 * extra candidates, which verification turns away */
+		e[i].key = rp__hash(v, l->rows * sizeof *v, j->seed + band) &
+			   0xFFFFFFFFu;
 		e[i].val = d;
 	}
 	/* docs[] increase, so the stable sort orders by (key, doc) */
