@@ -42,6 +42,8 @@ typedef struct verify_job {
 	uint32_t **stamp;    /* one per thread */
 	uint64_t *cand, *ns; /* one per thread */
 	unsigned min_equal;  /* fewer equal MinHash values: not verified */
+	uint16_t **count;    /* per thread, when bands count agreement */
+	uint32_t **touched;  /* per thread: candidates of one document */
 	atomic_uint next;
 	atomic_int failed;
 } verify_job;
@@ -160,14 +162,47 @@ static unsigned min_equal_for(unsigned k, double target, double recall)
 	return k;
 }
 
-static void verify_rep(verify_job *j, uint32_t a, uint32_t *stamp,
-		       uint64_t *cand, edge_vec *out)
+/* Verify the candidate pair (a, b) on the exact sets; a joining pair
+ * becomes an edge. */
+static void check_pair(verify_job *j, uint32_t a, uint32_t b, edge_vec *out)
 {
-	rp_ctx *ctx = j->ctx;
-	const rp__lsh *l = j->lsh;
+	const rp_ctx *ctx = j->ctx;
 	const rp_config *cfg = &ctx->cfg;
-	const rp__docrec *da = &ctx->docs[a];
+	const rp__docrec *da = &ctx->docs[a], *db = &ctx->docs[b];
+	size_t na = da->set_len, nb = db->set_len, c;
+	size_t small = na < nb ? na : nb, big = na ^ nb ^ small;
+	double need;
+	/* Jaccard <= small / big: the size filter */
+	if (cfg->containment <= 0.0 &&
+	    (double)small < cfg->threshold * (double)big)
+		return;
+	need = cfg->threshold * (double)(na + nb) / (1.0 + cfg->threshold);
+	if (cfg->containment > 0.0 && cfg->containment * (double)small < need)
+		need = cfg->containment * (double)small;
+	/* a little below, so rounding never loses a pair */
+	need = need * (1.0 - 1e-9) - 1.0;
+	c = rp__set_common(da->set, na, db->set, nb,
+			   need > 0 ? (size_t)need : 0);
+	if (joins(cfg, na, nb, c) && edge_push(out, a, b, (uint32_t)c) != 0)
+		atomic_store(&j->failed, 1);
+}
+
+/*
+ * The candidates of representative a: the documents after it in any of
+ * its buckets, each once (stamp). With the agreement filter on and one
+ * row per band, the number of bands a candidate shares with a is counted
+ * while the buckets are walked: that is its number of equal MinHash
+ * values (or more, when two values share their 32-bit bucket key), so
+ * the filter costs nothing more. Buckets left out for their size would
+ * make the count fall short, so then the values are compared instead.
+ */
+static void verify_rep(verify_job *j, uint32_t a, uint32_t t, edge_vec *out)
+{
+	const rp__lsh *l = j->lsh;
+	uint32_t *stamp = j->stamp[t];
+	uint64_t *cand = &j->cand[t];
 	unsigned band;
+	size_t k, touched = 0;
 	for (band = 0; band < l->bands; band++) {
 		const rp__band_entry *e = l->entries + (size_t)band * l->m;
 		uint32_t p = l->slot[(size_t)band * l->n + a], q;
@@ -175,34 +210,32 @@ static void verify_rep(verify_job *j, uint32_t a, uint32_t *stamp,
 			continue;
 		for (q = p + 1; q < e[p].aux; q++) {
 			uint32_t b = e[q].val;
-			const rp__docrec *db = &ctx->docs[b];
-			size_t na = da->set_len, nb = db->set_len, c;
-			size_t small = na < nb ? na : nb, big = na ^ nb ^ small;
-			double need;
+			if (j->count) {
+				if (stamp[b] != a) {
+					stamp[b] = a;
+					j->count[t][b] = 1;
+					j->touched[t][touched++] = b;
+				} else {
+					j->count[t][b]++;
+				}
+				continue;
+			}
 			if (stamp[b] == a)
 				continue;
 			stamp[b] = a;
 			(*cand)++;
 			if (j->min_equal &&
-			    equal_values(ctx, da, db) < j->min_equal)
+			    equal_values(j->ctx, &j->ctx->docs[a],
+					 &j->ctx->docs[b]) < j->min_equal)
 				continue;
-			/* Jaccard <= small / big: the size filter */
-			if (cfg->containment <= 0.0 &&
-			    (double)small < cfg->threshold * (double)big)
-				continue;
-			need = cfg->threshold * (double)(na + nb) /
-			       (1.0 + cfg->threshold);
-			if (cfg->containment > 0.0 &&
-			    cfg->containment * (double)small < need)
-				need = cfg->containment * (double)small;
-			/* a little below, so rounding never loses a pair */
-			need = need * (1.0 - 1e-9) - 1.0;
-			c = rp__set_common(da->set, na, db->set, nb,
-					   need > 0 ? (size_t)need : 0);
-			if (joins(cfg, na, nb, c) &&
-			    edge_push(out, a, b, (uint32_t)c) != 0)
-				atomic_store(&j->failed, 1);
+			check_pair(j, a, b, out);
 		}
+	}
+	for (k = 0; k < touched; k++) {
+		uint32_t b = j->touched[t][k];
+		(*cand)++;
+		if (j->count[t][b] >= j->min_equal)
+			check_pair(j, a, b, out);
 	}
 }
 
@@ -218,8 +251,7 @@ static void verify_worker(void *arg, unsigned t)
 		if (end > j->n_reps)
 			end = j->n_reps;
 		for (i = c * VERIFY_CHUNK; i < end; i++)
-			verify_rep(j, j->reps[i], j->stamp[t], &j->cand[t],
-				   &j->out[c]);
+			verify_rep(j, j->reps[i], t, &j->out[c]);
 	}
 	j->ns[t] = rp__now_ns() - t0;
 }
@@ -231,6 +263,15 @@ static int cmp_edge(const void *pa, const void *pb)
 		return a->a < b->a ? -1 : 1;
 	return a->b < b->b ? -1 : a->b > b->b;
 }
+
+/* Free an array of per-thread buffers (either level may be NULL). */
+#define FREE_PER_THREAD(v, nt)                       \
+	do {                                         \
+		unsigned t_;                         \
+		for (t_ = 0; (v) && t_ < (nt); t_++) \
+			free((v)[t_]);               \
+		free(v);                             \
+	} while (0)
 
 /* Candidates and verification over the representatives. */
 static rp_status find_edges(rp_ctx *ctx, const rp__lsh *lsh,
@@ -266,6 +307,25 @@ static rp_status find_edges(rp_ctx *ctx, const rp__lsh *lsh,
 		else
 			memset(j.stamp[t], 0xFF, ctx->n * sizeof(uint32_t));
 	}
+	/* agreement counted while walking the buckets (see verify_rep) */
+	if (st == RP_OK && j.min_equal && lsh->rows == 1 && !lsh->capped &&
+	    ctx->cfg.perms <= UINT16_MAX) {
+		j.count = rp__calloc_n(nt, sizeof *j.count);
+		j.touched = rp__calloc_n(nt, sizeof *j.touched);
+		for (t = 0; j.count && j.touched && t < nt; t++) {
+			j.count[t] = rp__malloc_n(ctx->n, sizeof(uint16_t));
+			j.touched[t] = rp__malloc_n(ctx->n, sizeof(uint32_t));
+			if (!j.count[t] || !j.touched[t])
+				break;
+		}
+		if (!j.count || !j.touched || t < nt) {
+			/* no room: compare the values instead */
+			FREE_PER_THREAD(j.count, nt);
+			FREE_PER_THREAD(j.touched, nt);
+			j.count = NULL;
+			j.touched = NULL;
+		}
+	}
 	if (st == RP_OK) {
 		rp__parallel(nt, verify_worker, &j);
 		if (atomic_load(&j.failed))
@@ -292,10 +352,10 @@ static rp_status find_edges(rp_ctx *ctx, const rp__lsh *lsh,
 		qsort(ctx->edges, ctx->n_edges, sizeof *ctx->edges, cmp_edge);
 	for (c = 0; j.out && c < j.n_chunks; c++)
 		free(j.out[c].v);
-	for (t = 0; j.stamp && t < nt; t++)
-		free(j.stamp[t]);
+	FREE_PER_THREAD(j.stamp, nt);
+	FREE_PER_THREAD(j.count, nt);
+	FREE_PER_THREAD(j.touched, nt);
 	free(j.out);
-	free(j.stamp);
 	free(j.cand);
 	free(j.ns);
 	return st;
