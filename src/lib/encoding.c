@@ -98,7 +98,8 @@ static int is_utf8_name(const char *name)
  * of its telling lines. On the synd-dev pages this reads 8,376 of 8,377
  * pages as the whole page does (the other: a Latin page taken for
  * Windows-1250 instead of Windows-1252, variants uchardet confuses on
- * whole pages too) and halves the detection time.
+ * whole pages too), and the first pass over them takes a sixth less time
+ * (1.98 -> 1.66 s of thread time).
  */
 #define DETECT_BYTES ((size_t)1 << 10)
 
