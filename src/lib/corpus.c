@@ -153,11 +153,9 @@ static void fail_doc(rp_ctx *ctx, rp__worker *w, uint32_t i, rp_status st)
 
 /* The signature of d from the first document whose folded text was the
  * same (the set is shared, not copied). */
-static void take_signature(rp_ctx *ctx, rp__docrec *d, const rp__docrec *e)
+static void take_signature(rp__docrec *d, const rp__docrec *e)
 {
-	size_t k = ctx->cfg.perms;
-	memcpy(ctx->mh + (size_t)d->add_index * k,
-	       ctx->mh + (size_t)e->add_index * k, k * sizeof(uint32_t));
+	d->mh_row = e->mh_row; /* the values are shared, not copied */
 	d->set = e->set;
 	d->set_len = e->set_len;
 	d->simhash = e->simhash;
@@ -195,7 +193,7 @@ static void raw_key(const rp_ctx *ctx, const rp__docrec *d, const char *text,
 static void take_all(rp_ctx *ctx, rp__worker *w, rp__docrec *d,
 		     const rp__docrec *e)
 {
-	take_signature(ctx, d, e);
+	take_signature(d, e);
 	d->flags |= e->flags & SIGNING_FLAGS;
 	d->charset = e->charset;
 	d->page_date = e->page_date;
@@ -279,7 +277,7 @@ static void sign_one(rp_ctx *ctx, rp__worker *w, const char *text, uint32_t i)
 		same = rp__dupmap_find(&ctx->dup, key[0], key[1]);
 	}
 	if (same != RP__DUP_NONE) {
-		take_signature(ctx, d, &ctx->docs[same]);
+		take_signature(d, &ctx->docs[same]);
 	} else {
 		st = rp__signer_sign_folded(sg, &f, 1, &sig);
 		if (st != RP_OK) {
@@ -689,7 +687,7 @@ rp_status rp_ctx_add(rp_ctx *ctx, const rp_doc *doc)
 				"no memory for document '%s'", doc->id);
 	d->bytes = doc->text_len;
 	d->text_off = ctx->batch_len;
-	d->add_index = ctx->n;
+	d->add_index = d->mh_row = ctx->n;
 	if (doc->text_len)
 		memcpy(ctx->batch + ctx->batch_len, doc->text, doc->text_len);
 	ctx->batch_len += doc->text_len;

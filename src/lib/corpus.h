@@ -30,7 +30,9 @@ typedef struct rp__docrec {
 	uint32_t set_len;
 	uint32_t invalid;
 	uint32_t flags;
-	uint32_t add_index; /* row of its MinHash values */
+	uint32_t add_index; /* its order of arrival, and its row in mh */
+	uint32_t mh_row;    /* the row with its MinHash values: its own, or
+			       the first document's with the same text */
 	uint32_t cps;       /* code points after folding */
 	uint64_t simhash, text_hash;
 } rp__docrec;

@@ -127,10 +127,9 @@ static int joins(const rp_config *cfg, size_t na, size_t nb, size_t c)
 static unsigned equal_values(const rp_ctx *ctx, const rp__docrec *a,
 			     const rp__docrec *b)
 {
-	return rp__minhash_equal(
-		ctx->mh + (size_t)a->add_index * ctx->cfg.perms,
-		ctx->mh + (size_t)b->add_index * ctx->cfg.perms,
-		ctx->cfg.perms);
+	return rp__minhash_equal(ctx->mh + (size_t)a->mh_row * ctx->cfg.perms,
+				 ctx->mh + (size_t)b->mh_row * ctx->cfg.perms,
+				 ctx->cfg.perms);
 }
 
 /*
@@ -585,7 +584,7 @@ rp_status rp__match_run(rp_ctx *ctx)
 	}
 	for (i = 0; i < n; i++) {
 		const rp__docrec *d = &ctx->docs[i];
-		row_of[i] = d->add_index;
+		row_of[i] = d->mh_row;
 		ctx->stats.empty_docs += (d->flags & RP_DOC_EMPTY) != 0;
 		ctx->stats.short_docs += (d->flags & RP_DOC_SHORT) != 0;
 		ctx->stats.invalid_utf8_docs += d->invalid != 0;
