@@ -168,13 +168,6 @@ static void take_signature(rp__docrec *d, const rp__docrec *e)
 	(RP_DOC_EMPTY | RP_DOC_SHORT | RP_DOC_INVALID_UTF8 | RP_DOC_NUL | \
 	 RP_DOC_FAILED | RP_DOC_DECODE_ERRORS | RP_DOC_UNDECODABLE)
 
-static size_t shingles_of(const rp_ctx *ctx, size_t cps)
-{
-	return cps == 0                ? 0
-	       : cps <= ctx->cfg.ngram ? 1
-				       : cps - ctx->cfg.ngram + 1;
-}
-
 /* The key of a document's bytes as signing sees them: the bytes, the
  * charset asked for and the group whose boilerplate is dropped; kept
  * apart from the keys of folded texts. */
@@ -207,7 +200,7 @@ static void take_all(rp_ctx *ctx, rp__worker *w, rp__docrec *d,
 	d->invalid = e->invalid;
 	d->cps = e->cps;
 	w->cps += e->cps;
-	w->shingles += shingles_of(ctx, e->cps);
+	w->shingles += rp__shingle_count(e->cps, ctx->cfg.ngram);
 }
 
 /*
@@ -271,7 +264,7 @@ static void sign_one(rp_ctx *ctx, rp__worker *w, const char *text, uint32_t i)
 	if (sg->norm.invalid)
 		d->flags |= RP_DOC_INVALID_UTF8;
 	w->cps += cps;
-	w->shingles += shingles_of(ctx, cps);
+	w->shingles += rp__shingle_count(cps, ctx->cfg.ngram);
 	if (!undecodable) {
 		rp__hash128(sg->norm.out, sg->norm.out_len, ctx->cfg.seed, key);
 		same = rp__dupmap_find(&ctx->dup, key[0], key[1]);

@@ -40,15 +40,14 @@ size_t
 rp__hash_ngrams(const char *text, size_t len, const uint32_t *starts,
 		size_t cps, unsigned n, uint64_t seed, uint64_t *out)
 {
-	size_t i, count;
-	if (cps == 0)
-		return 0;
+	size_t i, count = rp__shingle_count(cps, n);
 	if (cps <= n) {
-		/* Shorter than one n-gram: the whole text is one shingle. */
-		out[0] = XXH3_64bits_withSeed(text, len, seed);
-		return 1;
+		/* No longer than one n-gram: the whole text is one shingle
+		 * (none when empty). */
+		if (count)
+			out[0] = XXH3_64bits_withSeed(text, len, seed);
+		return count;
 	}
-	count = cps - n + 1;
 	if (!starts) {
 		/* One byte per code point (ASCII). The common lengths get a
 		 * loop of their own, where xxh3's dispatch on the length

@@ -6,6 +6,13 @@
 #include <stdint.h>
 
 uint64_t rp__hash(const void *p, size_t n, uint64_t seed);
+/* Shingles of a text of cps code points at width n: every n-gram, or
+ * the whole text as one when it is shorter. */
+static inline size_t rp__shingle_count(size_t cps, unsigned n)
+{
+	return cps == 0 ? 0 : cps <= n ? 1 : cps - n + 1;
+}
+
 /* xxh3-128 of p[0..n): low and high halves. */
 void rp__hash128(const void *p, size_t n, uint64_t seed, uint64_t out[2]);
 

@@ -267,19 +267,6 @@ static rp_status flush_run(rp__norm *nm, const unsigned char *s, size_t n,
 	return RP_OK;
 }
 
-/* rp__utf8_decode, with the three-byte case (most of CJK) first. */
-static inline int32_t decode(const unsigned char *s, size_t n, size_t *adv)
-{
-	if (n >= 3 && s[0] >= 0xE1 && s[0] <= 0xEF && s[0] != 0xED &&
-	    (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
-		*adv = 3;
-		return (int32_t)((uint32_t)(s[0] & 0x0F) << 12 |
-				 (uint32_t)(s[1] & 0x3F) << 6 |
-				 (uint32_t)(s[2] & 0x3F));
-	}
-	return rp__utf8_decode(s, n, adv);
-}
-
 static int all_ascii(const unsigned char *s, size_t n)
 {
 	size_t i = 0;
@@ -431,7 +418,7 @@ static rp_status run_text(rp__norm *nm, const unsigned char *s, size_t len)
 				if (i >= len || s[i] < 0x80)
 					break;
 			}
-			cp = decode(s + i, len - i, &adv);
+			cp = rp__utf8_decode(s + i, len - i, &adv);
 			if (cp >= 0 && cp < 0x10000) {
 				f = nm->bmp[cp];
 				if (!f)

@@ -23,12 +23,6 @@ size_t rp__utf8_invalid_count(const char *s, size_t n)
 				i++;
 			continue;
 		}
-		/* three-byte characters without special ranges (most of CJK) */
-		if (i + 2 < n && p[i] >= 0xE1 && p[i] <= 0xEF && p[i] != 0xED &&
-		    (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-			i += 3;
-			continue;
-		}
 		if (rp__utf8_decode(p + i, n - i, &adv) < 0)
 			bad++;
 		i += adv;

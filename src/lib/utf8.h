@@ -29,6 +29,15 @@ static inline int32_t rp__utf8_decode(const unsigned char *s, size_t n,
 		*adv = 1;
 		return (int32_t)c;
 	}
+	/* three bytes led by E1-EF but ED (no bounds of its own to check):
+	 * most of CJK, first */
+	if (n >= 3 && c >= 0xE1 && c != 0xED && c <= 0xEF &&
+	    (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+		*adv = 3;
+		return (int32_t)((uint32_t)(c & 0x0F) << 12 |
+				 (uint32_t)(s[1] & 0x3F) << 6 |
+				 (uint32_t)(s[2] & 0x3F));
+	}
 	if (c >= 0xC2 && c <= 0xDF) {
 		need = 1;
 		cp = c & 0x1F;
