@@ -130,9 +130,9 @@ size_t cli_fmt_uint(char *dst, unsigned long long v);
 
 /* Write every verified pair of ctx to path ("-": stdout) as --pairs does:
  * TSV or JSONL, all columns or the ids alone. Pairs are formatted on
- * `threads` threads and, into a regular file, written at their offsets in
- * parallel; the bytes are the same as one thread would write. Returns 0,
- * or -1 after a message. */
+ * `threads` threads while a writer thread writes the previous round; the
+ * bytes are the same as one thread would write. Returns 0, or -1 after a
+ * message. */
 int cli_write_pairs(rp_ctx *ctx, const char *path, int jsonl, int ids_only,
 		    unsigned threads);
 /* Write s for a TSV field: tab, newline, CR and backslash escaped. */

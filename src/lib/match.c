@@ -9,7 +9,8 @@
  *    sets (with a size filter first and an early exit in the merge): a pair
  *    is kept when its Jaccard reaches the threshold, or when containment is
  *    on and the smaller set is contained enough in the larger.
- * 4. Union-find over the kept pairs gives the clusters.
+ * 4. Union-find over the kept pairs gives connected sets, which are split
+ *    into star clusters around centres (see star_split).
  * Verification runs on the worker threads over fixed chunks of
  * representatives; each chunk's results go to its own slot, so the output
  * is the same for any number of threads.
@@ -139,7 +140,8 @@ static unsigned equal_values(const rp_ctx *ctx, const rp__docrec *a,
  * largest count that a pair at the LSH target similarity misses with
  * probability at most 1 - lsh_recall (binomial tail): the filter keeps the
  * recall promised at the target and drops most chance candidates for the
- * cost of K compares.
+ * cost of K compares, or none when bands have one row (verify_rep counts
+ * the agreement while it walks the buckets).
  */
 static unsigned min_equal_for(unsigned k, double target, double recall)
 {
