@@ -113,6 +113,58 @@ static int edge_push(edge_vec *v, uint32_t a, uint32_t b, uint32_t common)
 	return 0;
 }
 
+/*
+ * Sort v[0..n) by b. The lists sorted here are a few ascending runs (one
+ * per LSH bucket or per group of identical texts), so runs are merged
+ * pairwise until one is left; short lists take an insertion sort. The b
+ * of one list are distinct, so the order is fully determined.
+ */
+static rp_status sort_by_b(rp__edge *v, size_t n, edge_vec *tmp)
+{
+	rp__edge *src = v, *dst, *x;
+	size_t i, runs;
+	rp_status st;
+	if (n <= 32) {
+		for (i = 1; i < n; i++) {
+			rp__edge e = v[i];
+			size_t k = i;
+			for (; k > 0 && v[k - 1].b > e.b; k--)
+				v[k] = v[k - 1];
+			v[k] = e;
+		}
+		return RP_OK;
+	}
+	st = rp__grow((void **)&tmp->v, &tmp->cap, n, sizeof *tmp->v,
+		      SIZE_MAX / sizeof *tmp->v);
+	if (st != RP_OK)
+		return st;
+	dst = tmp->v;
+	do {
+		for (runs = 0, i = 0; i < n; runs++) {
+			size_t m = i + 1, e, p, q, o = i;
+			while (m < n && src[m - 1].b <= src[m].b)
+				m++;
+			for (e = m;
+			     e < n && (e == m || src[e - 1].b <= src[e].b);)
+				e++;
+			for (p = i, q = m; p < m && q < e;)
+				dst[o++] = src[q].b < src[p].b ? src[q++]
+							       : src[p++];
+			while (p < m)
+				dst[o++] = src[p++];
+			while (q < e)
+				dst[o++] = src[q++];
+			i = e;
+		}
+		x = src;
+		src = dst;
+		dst = x;
+	} while (runs > 1);
+	if (src != v)
+		memcpy(v, src, n * sizeof *v);
+	return RP_OK;
+}
+
 /* Does the pair (na, nb, common) join? Same arithmetic as the peers'
  * truth: common / (na + nb - common) >= threshold. */
 static int joins(const rp_config *cfg, size_t na, size_t nb, size_t c)
@@ -197,13 +249,14 @@ static void check_pair(verify_job *j, uint32_t a, uint32_t b, edge_vec *out)
  * the filter costs nothing more. Buckets left out for their size would
  * make the count fall short, so then the values are compared instead.
  */
-static void verify_rep(verify_job *j, uint32_t a, uint32_t t, edge_vec *out)
+static void verify_rep(verify_job *j, uint32_t a, uint32_t t, edge_vec *out,
+		       edge_vec *tmp)
 {
 	const rp__lsh *l = j->lsh;
 	uint32_t *stamp = j->stamp[t];
 	uint64_t *cand = &j->cand[t];
 	unsigned band;
-	size_t k, touched = 0;
+	size_t k, touched = 0, first = out->n;
 	for (band = 0; band < l->bands; band++) {
 		const rp__band_entry *e = l->entries + (size_t)band * l->m;
 		uint32_t p = l->slot[(size_t)band * l->n + a], q;
@@ -238,11 +291,17 @@ static void verify_rep(verify_job *j, uint32_t a, uint32_t t, edge_vec *out)
 		if (j->count[t][b] >= j->min_equal)
 			check_pair(j, a, b, out);
 	}
+	/* reps ascend and every b > a: sorting each a's edges by b sorts the
+	 * chunk by (a, b) */
+	if (out->n > first &&
+	    sort_by_b(out->v + first, out->n - first, tmp) != RP_OK)
+		atomic_store(&j->failed, 1);
 }
 
 static void verify_worker(void *arg, unsigned t)
 {
 	verify_job *j = arg;
+	edge_vec tmp = {NULL, 0, 0};
 	uint64_t t0 = rp__now_ns();
 	for (;;) {
 		uint32_t c = atomic_fetch_add(&j->next, 1), i, end;
@@ -252,17 +311,10 @@ static void verify_worker(void *arg, unsigned t)
 		if (end > j->n_reps)
 			end = j->n_reps;
 		for (i = c * VERIFY_CHUNK; i < end; i++)
-			verify_rep(j, j->reps[i], t, &j->out[c]);
+			verify_rep(j, j->reps[i], t, &j->out[c], &tmp);
 	}
+	free(tmp.v);
 	j->ns[t] = rp__now_ns() - t0;
-}
-
-static int cmp_edge(const void *pa, const void *pb)
-{
-	const rp__edge *a = pa, *b = pb;
-	if (a->a != b->a)
-		return a->a < b->a ? -1 : 1;
-	return a->b < b->b ? -1 : a->b > b->b;
 }
 
 /* Free an array of per-thread buffers (either level may be NULL). */
@@ -349,8 +401,6 @@ static rp_status find_edges(rp_ctx *ctx, const rp__lsh *lsh,
 			       j.out[c].n * sizeof *ctx->edges);
 		ctx->n_edges += j.out[c].n;
 	}
-	if (st == RP_OK)
-		qsort(ctx->edges, ctx->n_edges, sizeof *ctx->edges, cmp_edge);
 	for (c = 0; j.out && c < j.n_chunks; c++)
 		free(j.out[c].v);
 	FREE_PER_THREAD(j.stamp, nt);
@@ -654,82 +704,54 @@ void rp__match_release(rp_ctx *ctx)
 	free(ctx->csize);
 }
 
-static int cmp_pair(const void *pa, const void *pb)
-{
-	const rp_pair *a = pa, *b = pb;
-	return a->b < b->b ? -1 : a->b > b->b;
-}
-
-/* The pairs of one document, built in a buffer of the caller's. */
-typedef struct pair_buf {
-	rp_pair *v;
-	size_t n, cap;
-} pair_buf;
-
-static rp_status push_pair(const rp_ctx *ctx, pair_buf *pb, uint32_t a,
-			   uint32_t b, uint32_t common)
-{
-	const rp__docrec *da = &ctx->docs[a], *db = &ctx->docs[b];
-	rp_pair *p;
-	rp_status st = rp__grow((void **)&pb->v, &pb->cap, pb->n + 1,
-				sizeof *pb->v, SIZE_MAX / sizeof *pb->v);
-	if (st != RP_OK)
-		return st;
-	p = &pb->v[pb->n++];
-	p->a = a;
-	p->b = b;
-	p->jaccard =
-		(double)common / (double)(da->set_len + db->set_len - common);
-	p->contain_a = (double)common / (double)da->set_len;
-	p->contain_b = (double)common / (double)db->set_len;
-	p->simhash_dist = rp__popcount64(da->simhash ^ db->simhash);
-	return RP_OK;
-}
-
 /* Every pair (a, b) with a in [first, last), in order; RP_EINVAL when fn
- * stopped the walk. Reads ctx only. */
+ * stopped the walk. Reads ctx only. Each document's partners are gathered
+ * as edges (b, common), sorted by b, and only then made into rp_pair. */
 static rp_status walk_pairs(const rp_ctx *ctx, uint32_t first, uint32_t last,
 			    rp_pair_fn fn, void *user)
 {
-	pair_buf pb = {NULL, 0, 0};
+	edge_vec pb = {NULL, 0, 0}, tmp = {NULL, 0, 0};
 	rp_status st = RP_OK;
 	uint32_t a;
 	for (a = first; st == RP_OK && a < last; a++) {
+		const rp__docrec *da = &ctx->docs[a];
 		uint32_t ra = ctx->rep[a], x, k, y;
 		size_t i;
 		pb.n = 0;
-		if (!ctx->docs[a].set_len)
+		if (!da->set_len)
 			continue;
 		/* identical texts after a in its group */
 		for (x = ctx->grp_next[a]; st == RP_OK && x != NONE;
 		     x = ctx->grp_next[x])
-			st = push_pair(ctx, &pb, a, x, ctx->docs[a].set_len);
+			if (edge_push(&pb, a, x, da->set_len) != 0)
+				st = RP_ENOMEM;
 		for (k = ctx->adj_off[ra];
 		     st == RP_OK && k < ctx->adj_off[ra + 1]; k++)
 			for (y = ctx->adj[k]; st == RP_OK && y != NONE;
 			     y = ctx->grp_next[y])
-				if (y > a)
-					st = push_pair(ctx, &pb, a, y,
-						       ctx->adj_common[k]);
-		if (st != RP_OK)
-			break;
-		if (pb.n > 32) {
-			qsort(pb.v, pb.n, sizeof *pb.v, cmp_pair);
-		} else {
-			/* most documents have a few pairs */
-			for (i = 1; i < pb.n; i++) {
-				rp_pair v = pb.v[i];
-				size_t j = i;
-				for (; j > 0 && pb.v[j - 1].b > v.b; j--)
-					pb.v[j] = pb.v[j - 1];
-				pb.v[j] = v;
-			}
-		}
-		for (i = 0; st == RP_OK && i < pb.n; i++)
-			if (fn(&pb.v[i], user) != 0)
+				if (y > a && edge_push(&pb, a, y,
+						       ctx->adj_common[k]) != 0)
+					st = RP_ENOMEM;
+		if (st == RP_OK && pb.n)
+			st = sort_by_b(pb.v, pb.n, &tmp);
+		for (i = 0; st == RP_OK && i < pb.n; i++) {
+			const rp__docrec *db = &ctx->docs[pb.v[i].b];
+			double c = (double)pb.v[i].common;
+			rp_pair p;
+			p.a = a;
+			p.b = pb.v[i].b;
+			p.jaccard = c / ((double)da->set_len +
+					 (double)db->set_len - c);
+			p.contain_a = c / (double)da->set_len;
+			p.contain_b = c / (double)db->set_len;
+			p.simhash_dist =
+				rp__popcount64(da->simhash ^ db->simhash);
+			if (fn(&p, user) != 0)
 				st = RP_EINVAL;
+		}
 	}
 	free(pb.v);
+	free(tmp.v);
 	return st;
 }
 
