@@ -219,6 +219,18 @@ typedef struct rp_doc {
 	0x80u /* most bytes could not be decoded: in
                                      the outputs, left out of matching */
 
+/* How a page relates to its cluster's origin (rp_doc_info.kind). */
+#define RP_KIND_SINGLE   0 /* alone in its cluster */
+#define RP_KIND_ORIGINAL 1 /* the cluster's origin */
+#define RP_KIND_FULL     2 /* the origin's text, unchanged */
+#define RP_KIND_EXCERPT  3 /* a part of the origin, much shorter */
+#define RP_KIND_EDITED   4 /* headline, notes or wording changed */
+
+/* Precision of rp_doc_info.lag_minutes. */
+#define RP_LAG_UNKNOWN 0 /* a publish time is missing */
+#define RP_LAG_DAYS    1 /* whole days: a page gave no time of day */
+#define RP_LAG_MINUTES 2
+
 typedef struct rp_doc_info {
 	const char *id;
 	const char *outlet, *date, *url; /* NULL when not given */
@@ -239,6 +251,15 @@ typedef struct rp_doc_info {
 	uint32_t cluster; /* 1-based cluster number */
 	uint32_t cluster_size;
 	uint32_t flags; /* RP_DOC_* */
+	/* syndication (see rp_ctx_run): the outlet as named (given, or the
+	 * name the page carries in its masthead or footer; "" unknown) */
+	const char *outlet_name;
+	uint32_t origin;     /* document number of its cluster's origin */
+	uint32_t parent;     /* the page it most likely copied, or UINT32_MAX */
+	int kind;            /* RP_KIND_* */
+	int declared;        /* names the outlet it copied or the origin's */
+	int lag_known;       /* RP_LAG_* */
+	int64_t lag_minutes; /* publish time after the origin's */
 } rp_doc_info;
 
 typedef struct rp_pair {
@@ -280,7 +301,16 @@ rp_status rp_ctx_add(rp_ctx *ctx, const rp_doc *doc);
 
 /* Sign what is left, find candidates, verify and cluster. After this the
  * documents are numbered 0..n-1 in a canonical order (by id, then by
- * content), whatever the order they were added in. */
+ * content), whatever the order they were added in.
+ *
+ * Then each cluster of two or more pages gets its origin: the page
+ * published first (page_date, else the date given); where times tie or
+ * are missing, the page whose outlet the others name as their source;
+ * then the page that contains the others (an excerpt is contained in its
+ * original); then the lowest document number. Every other member is
+ * described against it: lag, kind, declared, and the page it most likely
+ * copied (the earlier member whose outlet it names, else the earlier
+ * member most similar to it). */
 rp_status rp_ctx_run(rp_ctx *ctx);
 
 uint32_t rp_ctx_doc_count(const rp_ctx *ctx);

@@ -38,6 +38,7 @@ enum {
 	OPT_PAIR_FIELDS,
 	OPT_EXPLAIN,
 	OPT_CLUSTERS,
+	OPT_ORIGINS,
 	OPT_PAIRS,
 	OPT_KEEP,
 	OPT_REMOVE,
@@ -135,6 +136,13 @@ size_t cli_fmt_uint(char *dst, unsigned long long v);
  * message. */
 int cli_write_pairs(rp_ctx *ctx, const char *path, int jsonl, int ids_only,
 		    unsigned threads);
+/* synd_out.c: "original", "full", ... for an RP_KIND_*; the reprint
+ * members of a --format jsonl cluster line; --origins
+ * (cluster_id<TAB>origin_id for every cluster). */
+const char *cli_kind_name(int kind);
+void cli_json_synd(FILE *f, rp_ctx *ctx, const rp_doc_info *d);
+int cli_write_origins(rp_ctx *ctx, const char *path);
+
 /* Write s for a TSV field: tab, newline, CR and backslash escaped. */
 void cli_tsv_str(FILE *f, const char *s);
 

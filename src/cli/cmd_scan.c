@@ -21,6 +21,9 @@ static const char scan_usage[] =
 	"\n"
 	"Output:\n"
 	"  --clusters FILE       doc_id<TAB>cluster_id for every document\n"
+	"  --origins FILE        cluster_id<TAB>origin_doc_id for every\n"
+	"                        cluster: the page published first (see\n"
+	"                        README, Syndication)\n"
 	"  --pairs FILE          doc_a<TAB>doc_b<TAB>jaccard<TAB>\n"
 	"                        containment_a<TAB>containment_b<TAB>\n"
 	"                        simhash_distance for every verified pair\n"
@@ -51,7 +54,8 @@ static const char scan_usage[] =
 	"\n";
 
 typedef struct scan_out {
-	const char *clusters, *pairs, *keep, *remove, *bp_report, *bp_model;
+	const char *clusters, *origins, *pairs, *keep, *remove, *bp_report;
+	const char *bp_model;
 	int jsonl;
 	long show;
 	int stats;
@@ -126,6 +130,7 @@ static int write_clusters(rp_ctx *ctx, const char *path, int jsonl)
 				d.furniture_lines, d.boilerplate_lines,
 				d.set_len);
 			flag_names(f, d.flags);
+			cli_json_synd(f, ctx, &d);
 			fputs("}\n", f);
 		} else {
 			cli_tsv_str(f, d.id);
@@ -561,6 +566,7 @@ int cmd_scan(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"clusters", 1, 0, OPT_CLUSTERS},
+		{"origins", 1, 0, OPT_ORIGINS},
 		{"pairs", 1, 0, OPT_PAIRS},
 		{"keep", 1, 0, OPT_KEEP},
 		{"remove", 1, 0, OPT_REMOVE},
@@ -597,6 +603,9 @@ int cmd_scan(int argc, char **argv)
 		switch (c) {
 		case OPT_CLUSTERS:
 			o.clusters = optarg;
+			break;
+		case OPT_ORIGINS:
+			o.origins = optarg;
 			break;
 		case OPT_PAIRS:
 			o.pairs = optarg;
@@ -692,6 +701,8 @@ int cmd_scan(int argc, char **argv)
 	if (rc == EXIT_OK && o.clusters &&
 	    write_clusters(rd.ctx, o.clusters, o.jsonl))
 		rc = EXIT_RUNTIME;
+	if (rc == EXIT_OK && o.origins && cli_write_origins(rd.ctx, o.origins))
+		rc = EXIT_RUNTIME;
 	if (rc == EXIT_OK && o.pairs) {
 		rp_stats ps;
 		rp_ctx_stats(rd.ctx, &ps);
@@ -708,6 +719,7 @@ int cmd_scan(int argc, char **argv)
 	    write_keep_remove(rd.ctx, &o))
 		rc = EXIT_RUNTIME;
 	sum = (o.clusters && !strcmp(o.clusters, "-")) ||
+			      (o.origins && !strcmp(o.origins, "-")) ||
 			      (o.pairs && !strcmp(o.pairs, "-")) ||
 			      (o.keep && !strcmp(o.keep, "-")) ||
 			      (o.remove && !strcmp(o.remove, "-"))

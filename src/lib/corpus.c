@@ -68,6 +68,7 @@ void rp_ctx_free(rp_ctx *ctx)
 	wait_batch(ctx);
 	rp__dupmap_release(&ctx->dup);
 	rp__match_release(ctx);
+	rp__syndicate_release(ctx);
 	for (t = 0; t < ctx->threads; t++) {
 		rp__signer_release(&ctx->workers[t].signer);
 		rp__arena_release(&ctx->workers[t].sets);
@@ -193,6 +194,8 @@ static void take_all(rp_ctx *ctx, rp__worker *w, rp__docrec *d,
 	d->page_source = e->page_source;
 	d->page_title = e->page_title;
 	d->page_url = e->page_url;
+	d->page_site = e->page_site;
+	d->page_dateline = e->page_dateline;
 	d->furniture_lines = e->furniture_lines;
 	d->boilerplate_lines = e->boilerplate_lines;
 	d->decode_errors = e->decode_errors;
@@ -244,6 +247,8 @@ static void sign_one(rp_ctx *ctx, rp__worker *w, const char *text, uint32_t i)
 	d->page_source = arena_copy(w, sg->meta.source);
 	d->page_title = arena_copy(w, sg->meta.title);
 	d->page_url = arena_copy(w, sg->meta.url);
+	d->page_site = arena_copy(w, sg->meta.site);
+	d->page_dateline = arena_copy(w, sg->meta.dateline);
 	d->furniture_lines = (uint32_t)f.rule_lines;
 	d->boilerplate_lines = (uint32_t)f.learned_lines;
 	if (f.learned_lines)
@@ -836,6 +841,8 @@ rp_status rp_ctx_run(rp_ctx *ctx)
 		rp__signer_release(&ctx->workers[t].signer);
 	}
 	st = rp__match_run(ctx);
+	if (st == RP_OK)
+		st = rp__syndicate_run(ctx);
 	ctx->stats.ns_total_wall = rp__now_ns() - t0;
 	return st;
 }
@@ -872,6 +879,24 @@ rp_status rp_ctx_doc(const rp_ctx *ctx, uint32_t i, rp_doc_info *out)
 	out->flags = d->flags;
 	out->cluster = ctx->cluster ? ctx->cluster[i] : i + 1;
 	out->cluster_size = ctx->csize ? ctx->csize[out->cluster - 1] : 1;
+	if (ctx->synd) {
+		const rp__synd_doc *s = &ctx->synd[i];
+		out->outlet_name = s->name;
+		out->origin = s->origin;
+		out->parent = s->parent;
+		out->kind = s->kind;
+		out->declared = s->declared;
+		out->lag_known = s->lag_known;
+		out->lag_minutes = s->lag;
+	} else {
+		out->outlet_name = d->outlet ? d->outlet : "";
+		out->origin = i;
+		out->parent = UINT32_MAX;
+		out->kind = RP_KIND_SINGLE;
+		out->declared = 0;
+		out->lag_known = RP_LAG_UNKNOWN;
+		out->lag_minutes = 0;
+	}
 	return RP_OK;
 }
 

@@ -12,6 +12,7 @@
 #include "lsh.h"
 #include "page.h"
 #include "signer.h"
+#include "syndicate.h"
 
 typedef struct rp__docrec {
 	const char *id, *outlet, *date, *url;
@@ -24,6 +25,8 @@ typedef struct rp__docrec {
 	uint64_t group; /* outlet or template group */
 	const char *group_name;
 	const char *page_date, *page_source, *page_title, *page_url;
+	const char *page_site; /* masthead and footer lines (rp__meta.site) */
+	const char *page_dateline; /* the line its date is on */
 	size_t bytes;
 	size_t text_off; /* offset in the batch while unsigned */
 	const uint32_t *set;
@@ -115,8 +118,13 @@ struct rp_ctx {
 	size_t n_tmpl;
 	rp__bp_seen *bp_lines; /* the report: one per learned line met */
 	size_t n_bp_lines;
+	rp__synd_doc *synd; /* per document: origin, kind, ... (syndicate.c) */
 	rp_stats stats;
 };
+
+/* syndicate.c: origins and reprints, after clustering. */
+rp_status rp__syndicate_run(rp_ctx *ctx);
+void rp__syndicate_release(rp_ctx *ctx);
 
 /* match.c: everything after signing. */
 rp_status rp__match_run(rp_ctx *ctx);

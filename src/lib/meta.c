@@ -80,30 +80,39 @@ static int skip_word(const char *s, size_t n, size_t *i, const char *w)
 	return 0;
 }
 
+/* A month named in words: its full name, its first three letters or
+ * "Sept" (with an optional '.'); not a word that merely starts like one
+ * ("Markets" is not March). */
 static int month_of(const char *s, size_t n, size_t *i)
 {
-	static const char *const names[] = {"jan", "feb", "mar", "apr",
-					    "may", "jun", "jul", "aug",
-					    "sep", "oct", "nov", "dec"};
+	static const char *const names[] = {"january", "february", "march",
+					    "april",   "may",      "june",
+					    "july",    "august",   "september",
+					    "october", "november", "december"};
+	size_t len = 0, k;
 	int m;
-	if (n - *i < 3)
+	while (*i + len < n && isalpha((unsigned char)s[*i + len]))
+		len++;
+	if (len < 3)
 		return 0;
-	for (m = 0; m < 12; m++)
-		if (tolower((unsigned char)s[*i]) == names[m][0] &&
-		    tolower((unsigned char)s[*i + 1]) == names[m][1] &&
-		    tolower((unsigned char)s[*i + 2]) == names[m][2]) {
-			*i += 3;
-			while (*i < n && isalpha((unsigned char)s[*i]))
-				(*i)++;
+	for (m = 0; m < 12; m++) {
+		const char *w = names[m];
+		for (k = 0; k < len && w[k] &&
+			    tolower((unsigned char)s[*i + k]) == w[k];
+		     k++)
+			;
+		if (k == len && (len == 3 || !w[len] || (m == 8 && len == 4))) {
+			*i += len;
 			if (*i < n && s[*i] == '.')
 				(*i)++;
 			return m + 1;
 		}
+	}
 	return 0;
 }
 
 /* An optional " HH:MM" after a date. */
-static void time_of(const char *s, size_t n, size_t i, int *h, int *mi)
+static void time_of(const char *s, size_t n, size_t i, rp__when *w)
 {
 	int hh, mm;
 	size_t j = i;
@@ -113,100 +122,138 @@ static void time_of(const char *s, size_t n, size_t i, int *h, int *mi)
 	if (digits(s, n, &j, 1, 2, &hh) && j < n && s[j] == ':') {
 		j++;
 		if (digits(s, n, &j, 2, 2, &mm) && hh < 24 && mm < 60) {
-			*h = hh;
-			*mi = mm;
+			w->h = hh;
+			w->mi = mm;
 		}
 	}
 }
 
-static int emit(int y, int mo, int d, int h, int mi, char out[24])
+static int valid(const rp__when *w)
 {
-	if (y < 1900 || y > 2199 || mo < 1 || mo > 12 || d < 1 || d > 31)
-		return 0;
-	/* every field is range-checked: the text fits in 17 bytes */
-	if (h >= 0)
-		snprintf(out, 24, "%04d-%02d-%02d %02d:%02d", y % 10000,
-			 mo % 100, d % 100, h % 100, mi % 100);
-	else
-		snprintf(out, 24, "%04d-%02d-%02d", y % 10000, mo % 100,
-			 d % 100);
-	return 1;
+	return (w->y == 0 || (w->y >= 1900 && w->y <= 2199)) && w->mo >= 1 &&
+	       w->mo <= 12 && w->d >= 1 && w->d <= 31;
 }
 
-/* ", 1987 18:11" after a day and a month named in words. */
-static int year_and_time(const char *s, size_t n, size_t j, int mo, int d,
-			 char out[24])
+/* A year after a day and a month named in words (", 1987", "-1987"),
+ * then an optional time; without a year, y stays 0. */
+static int year_and_time(const char *s, size_t n, size_t j, rp__when *w)
 {
-	int y, h = -1, mi = 0;
-	while (j < n && (s[j] == ' ' || s[j] == ','))
-		j++;
-	if (!digits(s, n, &j, 4, 4, &y))
-		return 0;
-	time_of(s, n, j, &h, &mi);
-	return emit(y, mo, d, h, mi, out);
+	size_t k = j;
+	while (k < n && (s[k] == ' ' || s[k] == ',' || s[k] == '-'))
+		k++;
+	if (digits(s, n, &k, 4, 4, &w->y))
+		j = k;
+	else
+		w->y = 0;
+	time_of(s, n, j, w);
+	return valid(w);
 }
 
 /* A date starting at s[i]. */
-static int date_at(const char *s, size_t n, size_t i, char out[24])
+static int date_at(const char *s, size_t n, size_t i, rp__when *w)
 {
-	int y, mo, d, h = -1, mi = 0;
 	size_t j = i;
+	int a, b;
+	memset(w, 0, sizeof *w);
+	w->h = -1;
 	if (isdigit((unsigned char)s[i]) &&
 	    (i == 0 || !isdigit((unsigned char)s[i - 1]))) {
 		/* 2023-03-29, 2023/3/29, 2023.3.29, 2023年3月29日 */
-		if (digits(s, n, &j, 4, 4, &y)) {
+		if (digits(s, n, &j, 4, 4, &w->y)) {
 			if ((j < n &&
 			     (s[j] == '-' || s[j] == '/' || s[j] == '.') &&
 			     (j++, 1)) ||
 			    skip_word(s, n, &j, "年")) {
-				if (digits(s, n, &j, 1, 2, &mo) &&
+				if (digits(s, n, &j, 1, 2, &w->mo) &&
 				    ((j < n &&
 				      (s[j] == '-' || s[j] == '/' ||
 				       s[j] == '.') &&
 				      (j++, 1)) ||
 				     skip_word(s, n, &j, "月")) &&
-				    digits(s, n, &j, 1, 2, &d)) {
+				    digits(s, n, &j, 1, 2, &w->d)) {
 					if (!skip_word(s, n, &j, "日"))
 						skip_word(s, n, &j, "号");
-					time_of(s, n, j, &h, &mi);
-					return emit(y, mo, d, h, mi, out);
+					time_of(s, n, j, w);
+					return valid(w);
 				}
 			}
 			return 0;
 		}
 		j = i;
-		/* 19870319 (after a date key) is handled by the caller;
-		 * 11 March 1987, 13 Mar 2026 */
-		if (digits(s, n, &j, 1, 2, &d)) {
-			while (j < n && s[j] == ' ')
-				j++;
-			if ((mo = month_of(s, n, &j)) != 0)
-				return year_and_time(s, n, j, mo, d, out);
+		w->y = 0;
+		if (!digits(s, n, &j, 1, 2, &a))
+			return 0;
+		/* 8月10日 21:40: the year comes from elsewhere in the page */
+		if (skip_word(s, n, &j, "月")) {
+			w->mo = a;
+			if (!digits(s, n, &j, 1, 2, &w->d) ||
+			    !(skip_word(s, n, &j, "日") ||
+			      skip_word(s, n, &j, "号")))
+				return 0;
+			time_of(s, n, j, w);
+			return valid(w);
 		}
+		/* 03/19/1987 (month first, unless the first number cannot
+		 * be a month) */
+		if (j < n && s[j] == '/') {
+			j++;
+			if (!digits(s, n, &j, 1, 2, &b) || j >= n ||
+			    s[j] != '/')
+				return 0;
+			j++;
+			if (!digits(s, n, &j, 4, 4, &w->y))
+				return 0;
+			w->mo = a > 12 ? b : a;
+			w->d = a > 12 ? a : b;
+			time_of(s, n, j, w);
+			return valid(w);
+		}
+		/* 11 March 1987, 13 Mar 2026, 03-March-1987 */
+		w->d = a;
+		while (j < n && (s[j] == ' ' || s[j] == '-'))
+			j++;
+		if ((w->mo = month_of(s, n, &j)) != 0)
+			return year_and_time(s, n, j, w);
 		return 0;
 	}
 	/* March 11, 1987 and Mar 13, 2026 */
 	if (isalpha((unsigned char)s[i]) &&
 	    (i == 0 || !isalpha((unsigned char)s[i - 1])) &&
-	    (mo = month_of(s, n, &j)) != 0) {
+	    (w->mo = month_of(s, n, &j)) != 0) {
 		while (j < n && s[j] == ' ')
 			j++;
-		if (digits(s, n, &j, 1, 2, &d))
-			return year_and_time(s, n, j, mo, d, out);
+		if (digits(s, n, &j, 1, 2, &w->d))
+			return year_and_time(s, n, j, w);
 	}
 	return 0;
 }
 
+static int emit(const rp__when *w, char out[24])
+{
+	if (w->y == 0 || !valid(w))
+		return 0;
+	/* every field is range-checked: the text fits in 17 bytes */
+	if (w->h >= 0)
+		snprintf(out, 24, "%04d-%02d-%02d %02d:%02d", w->y % 10000,
+			 w->mo % 100, w->d % 100, w->h % 100, w->mi % 100);
+	else
+		snprintf(out, 24, "%04d-%02d-%02d", w->y % 10000, w->mo % 100,
+			 w->d % 100);
+	return 1;
+}
+
+/* The first date in s[0..n) with its year; year-less ones are skipped. */
 int rp__meta_date(const char *s, size_t n, char out[24])
 {
 	size_t i;
+	rp__when w;
 	/* every form has digits */
 	for (i = 0; i < n && !(s[i] >= '0' && s[i] <= '9'); i++)
 		;
 	if (i == n)
 		return 0;
 	for (i = 0; i < n; i++)
-		if (date_at(s, n, i, out))
+		if (date_at(s, n, i, &w) && emit(&w, out))
 			return 1;
 	return 0;
 }
@@ -225,37 +272,95 @@ static const char *find_any(const char *s, const char *const *keys,
 	return NULL;
 }
 
-/* The value after a source key, up to a separator. */
+static int starts(const char *v, const char *w)
+{
+	return strncmp(v, w, strlen(w)) == 0;
+}
+
+/* The value after a source key, up to a separator: punctuation, another
+ * "label：" (its label dropped), a date, a byline word. A value of more
+ * than 60 bytes or 6 words is prose, not a name, and is not taken. */
 static void copy_value(const char *v, char *out, size_t cap)
 {
-	size_t k = 0;
+	static const char *const stops[] = {"  ",
+					    "\xE3\x80\x80",
+					    "作者",
+					    "编辑",
+					    "責任",
+					    "责任",
+					    "记者",
+					    "記者",
+					    "字号",
+					    "字號",
+					    "浏览",
+					    "瀏覽",
+					    "点击",
+					    "點擊",
+					    "【",
+					    "】",
+					    "[",
+					    "“",
+					    "”",
+					    "\"",
+					    "。",
+					    "，",
+					    "、",
+					    "（",
+					    "\xEF\xBD\x9C", /* ｜ */
+					    "\xC2\xB7",     /* · */
+					    "\xE2\x80\xA2", /* • */
+					    "\xE2\x80\x94" /* — */};
+	size_t k = 0, words = 1, i;
+	rp__when w;
 	/* spaces, ':' and the full-width colon (EF BC 9A) */
-	while (*v == ' ' || *v == ':' ||
-	       ((unsigned char)*v == 0xEF && v[1] && v[2]))
-		v += (unsigned char)*v == 0xEF ? 3 : 1;
-	while (*v && *v != ';' && *v != '|' && *v != ',' && k + 1 < cap &&
-	       strncmp(v, "  ", 2) != 0 && strncmp(v, "\xE3\x80\x80", 3) != 0 &&
-	       strncmp(v, "作者", 6) != 0 && strncmp(v, "编辑", 6) != 0 &&
-	       strncmp(v, "责任", 6) != 0 && strncmp(v, "记者", 6) != 0 &&
-	       strncmp(v, "\xEF\xBC\x88", 3) != 0 && *v != '(' &&
-	       strncmp(v, "\xC2\xB7", 2) != 0 &&   /* · */
-	       strncmp(v, "\xE2\x80\xA2", 3) != 0) /* • */
-		out[k++] = *v++;
+	while (*v == ' ' || *v == ':' || starts(v, "\xEF\xBC\x9A"))
+		v += *v == ' ' || *v == ':' ? 1 : 3;
+	for (; *v && *v != ';' && *v != '|' && *v != ',' && *v != '(' &&
+	       *v != '.' && k + 1 < cap;
+	     v++) {
+		for (i = 0; i < sizeof stops / sizeof stops[0]; i++)
+			if (starts(v, stops[i]))
+				break;
+		if (i < sizeof stops / sizeof stops[0])
+			break;
+		if (isdigit((unsigned char)*v) && date_at(v, strlen(v), 0, &w))
+			break;
+		if (*v == ':' || starts(v, "\xEF\xBC\x9A")) {
+			/* "北辰新闻网字号：" was cut above; any other label
+			 * goes with its last two characters or its word */
+			unsigned drop = 2;
+			while (drop && k > 0) {
+				k--;
+				if (((unsigned char)out[k] & 0xC0) != 0x80)
+					drop -= (unsigned char)out[k] >= 0x80 ||
+						out[k] == ' ';
+			}
+			break;
+		}
+		words += *v == ' ';
+		out[k++] = *v;
+	}
 	while (k && out[k - 1] == ' ')
 		k--;
 	out[k] = '\0';
+	for (i = 0; i < k && isdigit((unsigned char)out[i]); i++)
+		;
+	if (k > 60 || words > 6 || i == k)
+		out[0] = '\0';
 }
+
+static const char *const source_keys[] = {
+	"稿件来源：", "信息来源：", "新闻来源：", "来源：",  "來源：",
+	"来源:",      "Source:",    "SOURCE:",    "source:", "from:"};
 
 static void take_source(const char *sq, rp__meta *m)
 {
-	static const char *const keys[] = {
-		"稿件来源：", "信息来源：", "新闻来源：", "来源：",  "來源：",
-		"来源:",      "Source:",    "SOURCE:",    "source:", "from:"};
 	size_t klen;
 	const char *p;
 	if (m->source[0])
 		return;
-	p = find_any(sq, keys, sizeof keys / sizeof keys[0], &klen);
+	p = find_any(sq, source_keys,
+		     sizeof source_keys / sizeof source_keys[0], &klen);
 	if (p) {
 		copy_value(p + klen, m->source, sizeof m->source);
 		return;
@@ -272,48 +377,135 @@ static void take_source(const char *sq, rp__meta *m)
 		snprintf(m->source, sizeof m->source, "Reuters");
 }
 
-static void take_date(const char *sq, size_t n, rp__meta *m, int *labelled)
+/* Dates met in the lines read, in order, and the copyright year. */
+#define MAX_DATES 16
+
+typedef struct dates {
+	rp__when when[MAX_DATES];
+	unsigned char labelled[MAX_DATES];
+	size_t line_off[MAX_DATES], line_len[MAX_DATES]; /* where each is */
+	size_t cur_off, cur_len; /* the line being read */
+	int n, copyright_year, bottom_year;
+} dates;
+
+static void add_date(dates *ds, const rp__when *w, int labelled)
+{
+	if (ds->n < MAX_DATES) {
+		ds->line_off[ds->n] = ds->cur_off;
+		ds->line_len[ds->n] = ds->cur_len;
+		ds->when[ds->n] = *w;
+		ds->labelled[ds->n++] = (unsigned char)labelled;
+	}
+}
+
+static int has_any(const char *s, const char *const *keys, size_t nkeys)
+{
+	size_t klen;
+	return find_any(s, keys, nkeys, &klen) != NULL;
+}
+
+static const char *const copyright_keys[] = {"\xC2\xA9", "(c)",  "(C)",
+					     "opyright", "版权", "版權"};
+
+/* The last year in a copyright line ("(c) 2001-2023" gives 2023), or in
+ * a line at the bottom of the page ("Coastline News 1987 · Terms"). */
+static void take_copyright_year(const char *sq, size_t n, int bottom, dates *ds)
+{
+	size_t i;
+	int marked = has_any(sq, copyright_keys,
+			     sizeof copyright_keys / sizeof copyright_keys[0]);
+	if (!bottom && !marked)
+		return;
+	for (i = 0; i < n; i++) {
+		size_t j = i;
+		int y;
+		if ((i == 0 || !isdigit((unsigned char)sq[i - 1])) &&
+		    digits(sq, n, &j, 4, 4, &y) && y >= 1900 && y <= 2199)
+			*(marked ? &ds->copyright_year : &ds->bottom_year) = y;
+	}
+}
+
+/* Every date of a squeezed line; a labelled one ("发布时间",
+ * "publishdate", ...) is marked. A date without year or time counts only
+ * on a short line of Latin script (a byline: "Wire · March 23"), not in
+ * prose ("今天（9月29日）"): Chinese bylines carry a year or a time. */
+static void take_dates(const char *sq, size_t n, int bottom, dates *ds)
 {
 	static const char *const keys[] = {
 		"发布时间",  "發佈時間", "发布日期",  "publishdate",
 		"timestamp", "pubdate",  "Published", "Updated",
 		"Posted",    "时间：",   "日期："};
-	size_t klen;
+	size_t klen, i;
 	const char *p = find_any(sq, keys, sizeof keys / sizeof keys[0], &klen);
-	char d[24];
-	if (p && !*labelled) {
+	rp__when w;
+	int latin; /* no character of three bytes or more: no CJK */
+	if (p) {
 		const char *v = p + klen;
-		size_t rest = n - (size_t)(v - sq), i;
+		size_t rest;
 		while (*v == ' ' || *v == ':' || *v == '=' ||
 		       ((unsigned char)*v == 0xEF && v[1] && v[2]))
 			v += (unsigned char)*v == 0xEF ? 3 : 1;
 		rest = n - (size_t)(v - sq);
-		if (rest >= 8) {
-			int ok = 1;
-			for (i = 0; i < 8; i++)
-				ok &= isdigit((unsigned char)v[i]) != 0;
-			if (ok &&
-			    (rest == 8 || !isdigit((unsigned char)v[8]))) {
-				int y = (v[0] - '0') * 1000 +
-					(v[1] - '0') * 100 + (v[2] - '0') * 10 +
-					(v[3] - '0');
-				int mo = (v[4] - '0') * 10 + (v[5] - '0');
-				int dd = (v[6] - '0') * 10 + (v[7] - '0');
-				if (emit(y, mo, dd, -1, 0, d)) {
-					memcpy(m->date, d, sizeof d);
-					*labelled = 1;
-					return;
+		memset(&w, 0, sizeof w);
+		w.h = -1;
+		/* 19870319 */
+		i = 0;
+		if (digits(v, rest, &i, 8, 8, &w.y)) {
+			w.d = w.y % 100;
+			w.mo = w.y / 100 % 100;
+			w.y /= 10000;
+			if (valid(&w))
+				add_date(ds, &w, 1);
+		} else {
+			for (i = 0; i < rest; i++)
+				if (date_at(v, rest, i, &w)) {
+					add_date(ds, &w, 1);
+					break;
 				}
-			}
-		}
-		if (rp__meta_date(v, rest, d)) {
-			memcpy(m->date, d, sizeof d);
-			*labelled = 1;
-			return;
 		}
 	}
-	if (!m->date[0] && rp__meta_date(sq, n, d))
-		memcpy(m->date, d, sizeof d);
+	for (i = 0; i < n && (unsigned char)sq[i] < 0xE0; i++)
+		;
+	latin = i == n;
+	for (i = 0; i < n; i++)
+		if (date_at(sq, n, i, &w) &&
+		    (w.y || w.h >= 0 || (n <= 60 && latin)))
+			add_date(ds, &w, 0);
+	take_copyright_year(sq, n, bottom, ds);
+}
+
+/* The publish time: the first labelled date with a year, else the first
+ * date with a year, else the first without (its year taken from the
+ * copyright line, else from another date). A date without a time takes
+ * the time of another date of the same day ("4 March 1987" in the byline,
+ * "Last updated 4 March 1987 20:16" at the bottom). */
+static int pick_date(const dates *ds, char out[24])
+{
+	int k, best = -1;
+	rp__when w;
+	for (k = 0; k < ds->n && best < 0; k++)
+		if (ds->labelled[k] && ds->when[k].y)
+			best = k;
+	for (k = 0; k < ds->n && best < 0; k++)
+		if (ds->when[k].y)
+			best = k;
+	if (best < 0 && ds->n)
+		best = 0;
+	if (best < 0)
+		return -1;
+	w = ds->when[best];
+	if (!w.y)
+		w.y = ds->copyright_year ? ds->copyright_year : ds->bottom_year;
+	for (k = 0; k < ds->n && !w.y; k++)
+		w.y = ds->when[k].y;
+	for (k = 0; k < ds->n && w.h < 0; k++)
+		if (ds->when[k].h >= 0 && ds->when[k].mo == w.mo &&
+		    ds->when[k].d == w.d &&
+		    (!ds->when[k].y || ds->when[k].y == w.y)) {
+			w.h = ds->when[k].h;
+			w.mi = ds->when[k].mi;
+		}
+	return emit(&w, out) ? best : -1;
 }
 
 static void take_url(const char *s, size_t n, rp__meta *m)
@@ -375,29 +567,112 @@ static int worth_reading(const char *s, size_t n)
 	return 0;
 }
 
+/* Append a squeezed line (up to SITE_LINE bytes, cut on a character
+ * boundary) to the site text. */
+#define SITE_LINES 3  /* first and last non-empty lines kept in site */
+#define SITE_LINE  64 /* bytes kept of each */
+
+/* A byline (a date, or a source named) says who the page copied, not who
+ * it is: it is not a site line. 1 when the line was taken. */
+static int add_site_line(rp__meta *m, const char *line, size_t n)
+{
+	char sq[MAX_LINE], d[24];
+	size_t k = squeeze(line, n < MAX_LINE - 8 ? n : MAX_LINE - 8, sq,
+			   sizeof sq),
+	       have = strlen(m->site), i;
+	rp__when w;
+	if (has_any(sq, source_keys,
+		    sizeof source_keys / sizeof source_keys[0]) ||
+	    rp__meta_date(sq, k, d))
+		return 0;
+	for (i = 0; i < k; i++)
+		if (isdigit((unsigned char)sq[i]) && date_at(sq, k, i, &w))
+			return 0;
+	if (k > SITE_LINE) {
+		k = SITE_LINE;
+		while (k > 0 && ((unsigned char)sq[k] & 0xC0) == 0x80)
+			k--;
+	}
+	if (!k || have + k + 2 > sizeof m->site)
+		return 0;
+	if (have)
+		m->site[have++] = '\n';
+	memcpy(m->site + have, sq, k);
+	m->site[have + k] = '\0';
+	return 1;
+}
+
+static int blank(const char *s, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
 void rp__meta_parse(const char *text, size_t len, const char *kept,
 		    size_t kept_len, rp__meta *out)
 {
-	size_t i = 0, lines = 0;
-	int labelled = 0;
+	size_t i, lines = 0, total = 0, filled = 0;
+	size_t tail[SITE_LINES][2], n_tail = 0;
+	int picked;
+	dates ds;
 	char sq[MAX_LINE];
 	memset(out, 0, sizeof *out);
-	while (i < len) {
+	memset(&ds, 0, sizeof ds);
+	for (i = 0; i < len; i++)
+		total += text[i] == '\n';
+	for (i = 0; i < len; lines++) {
 		const char *e = memchr(text + i, '\n', len - i);
 		size_t n = e ? (size_t)(e - (text + i)) : len - i, k;
-		/* the top of the page, and metadata lines anywhere; a line
-		 * without a digit or a colon holds neither date nor source */
-		if ((lines < TOP_LINES || memchr(text + i, ';', n)) &&
+		/* the top and the bottom of the page, and metadata lines
+		 * anywhere; a line without a digit or a colon holds neither
+		 * date nor source */
+		if ((lines < TOP_LINES || lines + 8 > total ||
+		     memchr(text + i, ';', n)) &&
 		    worth_reading(text + i, n)) {
 			k = squeeze(text + i,
 				    n < MAX_LINE - 8 ? n : MAX_LINE - 8, sq,
 				    sizeof sq);
 			take_source(sq, out);
-			take_date(sq, k, out, &labelled);
+			ds.cur_off = i;
+			ds.cur_len = n;
+			take_dates(sq, k, lines + 2 > total, &ds);
 			take_url(sq, k, out);
 		}
+		/* the masthead and the footer, where a page names itself */
+		if (!blank(text + i, n)) {
+			if (filled < SITE_LINES) {
+				filled +=
+					(size_t)add_site_line(out, text + i, n);
+			} else {
+				if (n_tail == SITE_LINES) {
+					memmove(tail[0], tail[1],
+						sizeof tail[0] *
+							(SITE_LINES - 1));
+					n_tail--;
+				}
+				tail[n_tail][0] = i;
+				tail[n_tail++][1] = n;
+			}
+		}
 		i += n + 1;
-		lines++;
+	}
+	for (i = 0; i < n_tail; i++)
+		(void)add_site_line(out, text + tail[i][0], tail[i][1]);
+	picked = pick_date(&ds, out->date);
+	if (picked >= 0) {
+		size_t n = ds.line_len[picked];
+		n = squeeze(text + ds.line_off[picked],
+			    n < MAX_LINE - 8 ? n : MAX_LINE - 8, sq, sizeof sq);
+		if (n >= sizeof out->dateline) {
+			n = sizeof out->dateline - 1;
+			while (n > 0 && ((unsigned char)sq[n] & 0xC0) == 0x80)
+				n--;
+		}
+		memcpy(out->dateline, sq, n);
+		out->dateline[n] = '\0';
 	}
 	take_title(kept, kept_len, out);
 }

@@ -12,7 +12,20 @@ typedef struct rp__meta {
 	char source[RP__META_CAP]; /* the outlet the page names as source */
 	char title[RP__META_CAP];
 	char url[RP__META_CAP];
+	/* the first and last three non-empty lines, squeezed, one per line:
+	 * where a page names itself (masthead, copyright) */
+	char site[400];
+	/* the line the date was read from: a byline often names the source
+	 * there without a label ("March 3, 1987 18:42 | Capital Markets
+	 * Wire") */
+	char dateline[RP__META_CAP];
 } rp__meta;
+
+/* A date as read; y = 0 when the text gave no year, h = -1 when it gave
+ * no time. */
+typedef struct rp__when {
+	int y, mo, d, h, mi;
+} rp__when;
 
 /* Read metadata from a decoded page (text) and its kept lines (kept, the
  * text without furniture, for the title). Empty strings when not found. */

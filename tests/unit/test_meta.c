@@ -39,6 +39,24 @@ static void test_meta_dates(void **state)
 		"2023-03-29");
 	expect_date("no date here, 12:30 or 2023 alone\n", "");
 	expect_date("2023-13-45\n", "");
+	/* a day without a time takes the time of the same day elsewhere */
+	expect_date("Ann Lee \xc2\xb7 4 March 1987\nText.\n"
+		    "Last updated 4 March 1987 20:16 | Section: general\n",
+		    "1987-03-04 20:16");
+	/* no year: from the copyright line, or the last line */
+	expect_date("快 看 新闻 8 月 10 日 21 : 40\n今天（9月29日）的新闻。\n"
+		    "\xc2\xa9 2023 快看新闻\n",
+		    "2023-08-10 21:40");
+	expect_date("Capital Markets Wire \xc2\xb7 March 23\nBody.\n"
+		    "Coastline News 1987 \xc2\xb7 Terms\n",
+		    "1987-03-23");
+	/* prose dates without year or time do not count */
+	expect_date("今天（9月29日）以军称。\n\xc2\xa9 2024 X\n", "");
+	expect_date("Posted 03/19/1987 by Betty Johnson\n", "1987-03-19");
+	expect_date("03-March-1987 18:39 (Capital Markets Wire)\n",
+		    "1987-03-03 18:39");
+	/* "Markets" is not March */
+	expect_date("Markets 5 and more\n\xc2\xa9 1987 X\n", "");
 }
 
 static void test_meta_sources(void **state)
@@ -67,6 +85,37 @@ static void test_meta_sources(void **state)
 		"Midland Tribune");
 	assert_string_equal(parse("Bolivia to Propose Andean Summit\n").source,
 			    "");
+	/* the value stops at the next label, a date or punctuation */
+	assert_string_equal(
+		parse("2024 - 10 - 06 14 : 47 来源 ： 北辰 新闻网 字号 ： T\n")
+			.source,
+		"北辰新闻网");
+	assert_string_equal(parse("来源：北辰新闻网2024-04-18 23:03\n").source,
+			    "北辰新闻网");
+	assert_string_equal(parse("转自“来源：长江观察网”。\n").source,
+			    "长江观察网");
+	/* a CMS id or a sentence is not a name */
+	assert_string_equal(parse("author : x ; source : 18 ;\n").source, "");
+	assert_string_equal(parse("proceeds from: an offering of convertible "
+				  "subordinated debentures due 2012\n")
+				    .source,
+			    "");
+}
+
+static void test_meta_site_and_dateline(void **state)
+{
+	rp__meta m = parse("[ logo.png ] Beta Daily\n\n"
+			   "March 3, 1987 18:42 | Capital Markets Wire\n"
+			   "Source: Capital Markets Wire\n"
+			   "First paragraph.\nSecond.\nThird.\n"
+			   "(c) 1987 Beta Daily Inc.\n");
+	(void)state;
+	/* bylines are left out of the site lines: they name others */
+	assert_string_equal(m.site, "[ logo.png ] Beta Daily\n"
+				    "First paragraph.\nSecond.\nThird.\n"
+				    "(c) 1987 Beta Daily Inc.");
+	assert_string_equal(m.dateline,
+			    "March 3, 1987 18:42 | Capital Markets Wire");
 }
 
 static void test_meta_title_url(void **state)
@@ -87,6 +136,7 @@ int main(void)
 		cmocka_unit_test(test_meta_dates),
 		cmocka_unit_test(test_meta_sources),
 		cmocka_unit_test(test_meta_title_url),
+		cmocka_unit_test(test_meta_site_and_dateline),
 	};
 	return cmocka_run_group_tests_name("meta", tests, NULL, NULL);
 }

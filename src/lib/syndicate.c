@@ -1,0 +1,582 @@
+/*
+ * syndicate.c - who published a story first and how the others copied it.
+ *
+ * Runs after clustering, on clusters of two or more pages.
+ *
+ * Names. A page names an outlet as its source ("来源：X", "Source: X");
+ * its own outlet is the one given (JSONL field, --outlet-from), else the
+ * longest of the names the corpus declares as sources that its masthead
+ * or footer lines carry (rp__meta.site). Names are compared folded (NFKC,
+ * case, Traditional to Simplified, spaces and punctuation dropped), so
+ * "東方晨報網", "东方晨报网" and "东方 晨报 网" are one outlet.
+ *
+ * Origin. The members that no other member precedes (an earlier day, or
+ * an earlier minute of the same day when both give one; a page without a
+ * date precedes nothing and is preceded by nothing); among them, the ones
+ * whose outlet the most other members name as their source; among those,
+ * the ones not contained in another (an excerpt is contained in its
+ * original); then the lowest document number.
+ *
+ * Each other member: its lag after the origin; its kind against the
+ * origin (excerpt: it covers little of the origin and is mostly
+ * contained in it; full: nearly the same shingles; edited: the rest);
+ * declared when it names an outlet that is neither its own nor the
+ * origin's own credit line (a wire the origin itself names); its parent,
+ * among the members before it (the origin first, then by publish time),
+ * the one whose outlet it names, else the most similar one.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "corpus.h"
+#include "hash.h"
+#include "normalize.h"
+#include "sketch.h"
+
+#define NONE        UINT32_MAX
+#define MAX_NAMES   4096 /* most frequent source names searched for */
+#define MAX_MEMBERS 512  /* larger clusters: parent = origin */
+#define NAME_MAX_B  256  /* bytes of a folded name or site line */
+#define MIN_NAME_B  3    /* shorter folded names are not searched for */
+
+/* Kinds against the origin, on exact shingle sets. */
+#define EXCERPT_COVER   0.75 /* an excerpt holds less of the origin */
+#define EXCERPT_INSIDE  0.60 /* ... and is at least this contained in it */
+#define FULL_JACCARD    0.90 /* a full copy has at least this Jaccard */
+#define CONTAINED_INNER 0.80 /* origin test: x inside y */
+#define CONTAINED_SMALL 0.85 /* ... and x is this much smaller */
+
+typedef struct when {
+	int64_t day;
+	int minute; /* -1: no time of day */
+	int known;
+} when;
+
+/* Days since 1970-01-01 of a proleptic Gregorian date. */
+static int64_t days_of(int y, int m, int d)
+{
+	int64_t era, yoe, doy;
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+static int num(const char *s, int n)
+{
+	int v = 0, k;
+	for (k = 0; k < n; k++) {
+		if (s[k] < '0' || s[k] > '9')
+			return -1;
+		v = v * 10 + (s[k] - '0');
+	}
+	return v;
+}
+
+/* "YYYY-MM-DD", optionally followed by " HH:MM" or "THH:MM". */
+static when when_of(const char *s)
+{
+	when w = {0, -1, 0};
+	int y, mo, d, h, mi;
+	if (!s || strlen(s) < 10 || s[4] != '-' || s[7] != '-')
+		return w;
+	y = num(s, 4);
+	mo = num(s + 5, 2);
+	d = num(s + 8, 2);
+	if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31)
+		return w;
+	w.day = days_of(y, mo, d);
+	w.known = 1;
+	if ((s[10] == ' ' || s[10] == 'T') && strlen(s) >= 16 && s[13] == ':' &&
+	    (h = num(s + 11, 2)) >= 0 && h < 24 && (mi = num(s + 14, 2)) >= 0 &&
+	    mi < 60)
+		w.minute = h * 60 + mi;
+	return w;
+}
+
+/* -1: a is before b, 1: after, 0: cannot tell. */
+static int order(const when *a, const when *b)
+{
+	if (!a->known || !b->known)
+		return 0;
+	if (a->day != b->day)
+		return a->day < b->day ? -1 : 1;
+	if (a->minute < 0 || b->minute < 0 || a->minute == b->minute)
+		return 0;
+	return a->minute < b->minute ? -1 : 1;
+}
+
+typedef struct name {
+	uint64_t hash;
+	const char *shown; /* as first met */
+	char *folded;
+	size_t len;
+	uint32_t count;
+} name;
+
+typedef struct synd {
+	rp_ctx *ctx;
+	rp__norm nm;
+	uint64_t *src; /* folded-name hash of the source each page names */
+	uint64_t *own; /* ... and of its own outlet (0: unknown) */
+	when *when;
+	name *names;
+	size_t n_names, names_cap;
+} synd;
+
+/* Fold s[0..n) as names are compared; its hash, 0 for nothing. */
+static uint64_t fold_name(synd *y, const char *s, size_t n)
+{
+	if (!s || !n || n > NAME_MAX_B || rp__norm_run(&y->nm, s, n) != RP_OK ||
+	    !y->nm.out_len)
+		return 0;
+	return rp__hash(y->nm.out, y->nm.out_len, 0x6e616d65u) | 1;
+}
+
+static int cmp_name(const void *pa, const void *pb)
+{
+	const name *a = pa, *b = pb;
+	if (a->len != b->len)
+		return a->len > b->len ? -1 : 1;
+	if (a->count != b->count)
+		return a->count > b->count ? -1 : 1;
+	return a->hash < b->hash ? -1 : a->hash > b->hash;
+}
+
+static int cmp_hash(const void *pa, const void *pb)
+{
+	const name *a = pa, *b = pb;
+	return a->hash < b->hash ? -1 : a->hash > b->hash;
+}
+
+static int cmp_count(const void *pa, const void *pb)
+{
+	const name *a = pa, *b = pb;
+	if (a->count != b->count)
+		return a->count > b->count ? -1 : 1;
+	return a->hash < b->hash ? -1 : a->hash > b->hash;
+}
+
+/* The distinct source names the clustered pages declare, most frequent
+ * MAX_NAMES of them, longest first. */
+static rp_status collect_names(synd *y, const uint8_t *in_cluster)
+{
+	rp_ctx *ctx = y->ctx;
+	size_t k, m = 0;
+	uint32_t i;
+	for (i = 0; i < ctx->n; i++) {
+		const char *s = ctx->docs[i].page_source;
+		name *e;
+		if (!in_cluster[i] || !y->src[i])
+			continue;
+		if (rp__grow((void **)&y->names, &y->names_cap, y->n_names + 1,
+			     sizeof *y->names,
+			     SIZE_MAX / sizeof *y->names) != RP_OK)
+			return RP_ENOMEM;
+		e = &y->names[y->n_names++];
+		e->hash = y->src[i];
+		e->shown = s;
+		e->folded = NULL;
+		e->len = 0;
+		e->count = 1;
+	}
+	/* stable on equal hashes: the first page's spelling is shown */
+	for (k = 0; k < y->n_names; k++)
+		y->names[k].len = k;
+	if (y->n_names > 1)
+		qsort(y->names, y->n_names, sizeof *y->names, cmp_hash);
+	for (k = 0; k < y->n_names; k++) {
+		if (m && y->names[m - 1].hash == y->names[k].hash) {
+			y->names[m - 1].count++;
+			if (y->names[k].len < y->names[m - 1].len) {
+				y->names[m - 1].shown = y->names[k].shown;
+				y->names[m - 1].len = y->names[k].len;
+			}
+			continue;
+		}
+		y->names[m++] = y->names[k];
+	}
+	y->n_names = m;
+	if (m > 1)
+		qsort(y->names, m, sizeof *y->names, cmp_count);
+	if (y->n_names > MAX_NAMES)
+		y->n_names = MAX_NAMES;
+	for (k = 0; k < y->n_names; k++) {
+		name *e = &y->names[k];
+		(void)fold_name(y, e->shown, strlen(e->shown));
+		e->folded = malloc(y->nm.out_len + 1);
+		if (!e->folded)
+			return RP_ENOMEM;
+		memcpy(e->folded, y->nm.out, y->nm.out_len);
+		e->folded[y->nm.out_len] = '\0';
+		e->len = y->nm.out_len;
+		/* "AP" or "48" would be found inside any masthead */
+		if (e->len < MIN_NAME_B ||
+		    strspn(e->folded, "0123456789") == e->len)
+			e->len = 0;
+	}
+	if (y->n_names > 1)
+		qsort(y->names, y->n_names, sizeof *y->names, cmp_name);
+	while (y->n_names && !y->names[y->n_names - 1].len)
+		free(y->names[--y->n_names].folded);
+	return RP_OK;
+}
+
+static int contains(const char *h, size_t n, const char *w, size_t m)
+{
+	const char *p = h, *end = h + n;
+	if (!m)
+		return 1;
+	while ((size_t)(end - p) >= m &&
+	       (p = memchr(p, w[0], (size_t)(end - p) - m + 1)) != NULL) {
+		if (memcmp(p, w, m) == 0)
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+/* The longest declared name other than `not` in the lines of text. */
+static const name *longest_in(synd *y, const char *site, uint64_t not )
+{
+	const name *best = NULL;
+	while (site && *site) {
+		const char *e = strchr(site, '\n');
+		size_t n = e ? (size_t)(e - site) : strlen(site), k;
+		if (fold_name(y, site, n))
+			for (k = 0; k < y->n_names; k++) {
+				const name *c = &y->names[k];
+				if (best && c->len <= best->len)
+					break;
+				if (c->hash != not &&c->len <= y->nm.out_len &&
+				    contains(y->nm.out, y->nm.out_len,
+					     c->folded, c->len))
+					best = c;
+			}
+		site = e ? e + 1 : NULL;
+	}
+	return best;
+}
+
+static int cmp_u64(const void *pa, const void *pb)
+{
+	uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
+	return a < b ? -1 : a > b;
+}
+
+static rp_status bylines(synd *y, const uint8_t *in_cluster)
+{
+	rp_ctx *ctx = y->ctx;
+	uint64_t *owns = rp__malloc_n(ctx->n ? ctx->n : 1, sizeof *owns);
+	size_t m = 0;
+	uint32_t i;
+	if (!owns)
+		return RP_ENOMEM;
+	for (i = 0; i < ctx->n; i++)
+		if (y->own[i])
+			owns[m++] = y->own[i];
+	if (m > 1)
+		qsort(owns, m, sizeof *owns, cmp_u64);
+	for (i = 0; i < ctx->n; i++) {
+		const name *e;
+		if (!in_cluster[i] ||
+		    (y->src[i] && m &&
+		     bsearch(&y->src[i], owns, m, sizeof *owns, cmp_u64)))
+			continue;
+		e = longest_in(y, ctx->docs[i].page_dateline, y->own[i]);
+		if (e)
+			y->src[i] = e->hash;
+	}
+	free(owns);
+	return RP_OK;
+}
+
+static double common_of(const rp_ctx *ctx, uint32_t a, uint32_t b)
+{
+	const rp__docrec *x = &ctx->docs[a], *z = &ctx->docs[b];
+	return (double)rp__set_common(x->set, x->set_len, z->set, z->set_len,
+				      0);
+}
+
+static double jaccard(const rp_ctx *ctx, uint32_t a, uint32_t b)
+{
+	double c = common_of(ctx, a, b);
+	double u = (double)ctx->docs[a].set_len + ctx->docs[b].set_len - c;
+	return u > 0 ? c / u : 0.0;
+}
+
+/* x is an excerpt of y: mostly inside it and clearly smaller. */
+static int inside(const rp_ctx *ctx, uint32_t x, uint32_t y)
+{
+	double nx = ctx->docs[x].set_len, ny = ctx->docs[y].set_len;
+	return nx > 0 && nx < CONTAINED_SMALL * ny &&
+	       common_of(ctx, x, y) >= CONTAINED_INNER * nx;
+}
+
+/* The origin of the members mem[0..k); c has room for 2k values. */
+static uint32_t pick_origin(synd *y, const uint32_t *mem, uint32_t k,
+			    uint32_t *c)
+{
+	const rp_ctx *ctx = y->ctx;
+	uint32_t *votes = c + k, i, j, left = 0, best = 0, pick = NONE;
+	/* members no other member precedes */
+	for (i = 0; i < k; i++) {
+		for (j = 0; j < k; j++)
+			if (order(&y->when[mem[j]], &y->when[mem[i]]) < 0)
+				break;
+		if (j == k)
+			c[left++] = mem[i];
+	}
+	/* ... whose outlet the most others name */
+	for (i = 0; left > 1 && i < left; i++) {
+		votes[i] = 0;
+		for (j = 0; y->own[c[i]] && j < k; j++)
+			votes[i] += mem[j] != c[i] &&
+				    y->src[mem[j]] == y->own[c[i]];
+		if (votes[i] > best)
+			best = votes[i];
+	}
+	if (best) {
+		for (i = 0, j = 0; i < left; i++)
+			if (votes[i] == best)
+				c[j++] = c[i];
+		left = j;
+	}
+	/* ... not an excerpt of another */
+	for (i = 0, j = 0; left > 1 && i < left; i++) {
+		uint32_t z;
+		for (z = 0; z < left; z++)
+			if (z != i && inside(ctx, c[i], c[z]))
+				break;
+		if (z == left)
+			votes[j++] = c[i];
+	}
+	if (left > 1 && j > 0) {
+		memcpy(c, votes, j * sizeof *c);
+		left = j;
+	}
+	/* ... the most similar to all members (each copy adds its own
+	 * edits, so the original sits in the middle); then the lowest
+	 * number */
+	{
+		double best_sim = -1.0;
+		for (i = 0; i < left; i++) {
+			double sim = 0.0;
+			for (j = 0; left > 1 && k <= MAX_MEMBERS && j < k; j++)
+				if (mem[j] != c[i])
+					sim += jaccard(ctx, c[i], mem[j]);
+			if (sim > best_sim ||
+			    (sim == best_sim && c[i] < pick)) {
+				best_sim = sim;
+				pick = c[i];
+			}
+		}
+	}
+	return pick;
+}
+
+/* Members in the order they may have copied each other: the origin, then
+ * by publish time (pages without one last), then by number. */
+typedef struct ranked {
+	int64_t day;
+	int minute;
+	uint32_t doc;
+} ranked;
+
+static int cmp_ranked(const void *pa, const void *pb)
+{
+	const ranked *a = pa, *b = pb;
+	if (a->day != b->day)
+		return a->day < b->day ? -1 : 1;
+	if (a->minute != b->minute)
+		return a->minute < b->minute ? -1 : 1;
+	return a->doc < b->doc ? -1 : a->doc > b->doc;
+}
+
+static void describe(synd *y, uint32_t o, const uint32_t *mem, uint32_t k,
+		     ranked *r)
+{
+	rp_ctx *ctx = y->ctx;
+	const when *wo = &y->when[o];
+	uint64_t credit = y->src[o] != y->own[o] ? y->src[o] : 0;
+	uint32_t i, j;
+	for (i = 0; i < k; i++) {
+		const when *w = &y->when[mem[i]];
+		r[i].doc = mem[i];
+		r[i].day = mem[i] == o ? INT64_MIN
+			   : w->known  ? w->day
+				       : INT64_MAX;
+		r[i].minute = w->minute < 0 ? 24 * 60 : w->minute;
+	}
+	qsort(r, k, sizeof *r, cmp_ranked);
+	for (i = 0; i < k; i++) {
+		uint32_t d = r[i].doc, p = NONE;
+		rp__synd_doc *s = &ctx->synd[d];
+		const when *w = &y->when[d];
+		double c, best = -1.0, no, nd;
+		int named = 0;
+		s->origin = o;
+		if (d == o) {
+			s->kind = RP_KIND_ORIGINAL;
+			s->declared = y->src[d] != 0;
+			continue;
+		}
+		if (w->known && wo->known) {
+			s->lag = (w->day - wo->day) * 24 * 60;
+			s->lag_known = RP_LAG_DAYS;
+			if (w->minute >= 0 && wo->minute >= 0) {
+				s->lag += w->minute - wo->minute;
+				s->lag_known = RP_LAG_MINUTES;
+			}
+		}
+		c = common_of(ctx, d, o);
+		no = ctx->docs[o].set_len;
+		nd = ctx->docs[d].set_len;
+		if (c < EXCERPT_COVER * no && c >= EXCERPT_INSIDE * nd)
+			s->kind = RP_KIND_EXCERPT;
+		else if (c >= FULL_JACCARD * (no + nd - c))
+			s->kind = RP_KIND_FULL;
+		else
+			s->kind = RP_KIND_EDITED;
+		s->declared = y->src[d] && y->src[d] != y->own[d] &&
+			      y->src[d] != credit;
+		/* the parent: among the members before it, the one whose
+		 * outlet it names, else the most similar */
+		for (j = 0; j < i && (k <= MAX_MEMBERS || j == 0); j++) {
+			uint32_t q = r[j].doc;
+			int names_q = y->src[d] && y->src[d] == y->own[q];
+			double sim;
+			if (named && !names_q)
+				continue;
+			sim = jaccard(ctx, d, q);
+			if ((names_q && !named) || sim > best) {
+				best = sim;
+				p = q;
+				named |= names_q;
+			}
+		}
+		s->parent = p;
+	}
+}
+
+static void release(synd *y)
+{
+	size_t k;
+	rp__norm_release(&y->nm);
+	for (k = 0; k < y->n_names; k++)
+		free(y->names[k].folded);
+	free(y->names);
+	free(y->src);
+	free(y->own);
+	free(y->when);
+}
+
+rp_status rp__syndicate_run(rp_ctx *ctx)
+{
+	synd y;
+	uint32_t n = ctx->n, i, c, k, big = 0;
+	uint32_t *start = NULL, *mem = NULL, *scratch = NULL;
+	uint8_t *in_cluster = NULL;
+	ranked *rk = NULL;
+	rp_status st = RP_OK;
+
+	memset(&y, 0, sizeof y);
+	y.ctx = ctx;
+	rp__norm_init(&y.nm, RP_NORM_TEXT, NAME_MAX_B * 12 + 64);
+	y.nm.t2s = ctx->cfg.t2s;
+	ctx->synd = rp__calloc_n(n ? n : 1, sizeof *ctx->synd);
+	y.src = rp__calloc_n(n ? n : 1, sizeof *y.src);
+	y.own = rp__calloc_n(n ? n : 1, sizeof *y.own);
+	y.when = rp__calloc_n(n ? n : 1, sizeof *y.when);
+	in_cluster = rp__calloc_n(n ? n : 1, 1);
+	start = rp__calloc_n((size_t)ctx->n_clusters + 2, sizeof *start);
+	mem = rp__malloc_n(n ? n : 1, sizeof *mem);
+	if (!ctx->synd || !y.src || !y.own || !y.when || !in_cluster ||
+	    !start || !mem) {
+		st = RP_ENOMEM;
+		goto done;
+	}
+	for (i = 0; i < n; i++) {
+		const rp__docrec *d = &ctx->docs[i];
+		rp__synd_doc *s = &ctx->synd[i];
+		s->origin = i;
+		s->parent = NONE;
+		s->name = d->outlet ? d->outlet : "";
+		in_cluster[i] = ctx->csize[ctx->cluster[i] - 1] > 1;
+		if (!in_cluster[i])
+			continue;
+		if (d->page_source && *d->page_source)
+			y.src[i] = fold_name(&y, d->page_source,
+					     strlen(d->page_source));
+		if (d->outlet)
+			y.own[i] = fold_name(&y, d->outlet, strlen(d->outlet));
+		y.when[i] = when_of(d->page_date && *d->page_date ? d->page_date
+								  : d->date);
+	}
+	st = collect_names(&y, in_cluster);
+	for (i = 0; st == RP_OK && i < n; i++) {
+		const name *e;
+		if (!in_cluster[i] || ctx->docs[i].outlet)
+			continue;
+		e = longest_in(&y, ctx->docs[i].page_site, 0);
+		if (e) {
+			y.own[i] = e->hash;
+			ctx->synd[i].name = e->shown;
+		}
+	}
+	if (st != RP_OK)
+		goto done;
+	/* a byline names the source without a label ("March 3, 1987 18:42 |
+	 * Capital Markets Wire"): an outlet named on the date's line, other
+	 * than the page's own, wins over no source or over a credit that is
+	 * no outlet's name ("(Reuters)" in the dateline) */
+	st = bylines(&y, in_cluster);
+	if (st != RP_OK)
+		goto done;
+	/* members of each cluster, in document order */
+	for (i = 0; i < n; i++)
+		start[ctx->cluster[i] + 1]++;
+	for (c = 0; c <= ctx->n_clusters; c++)
+		start[c + 1] += start[c];
+	for (i = 0; i < n; i++)
+		mem[start[ctx->cluster[i]]++] = i;
+	for (c = ctx->n_clusters; c > 0; c--)
+		start[c] = start[c - 1];
+	start[0] = 0;
+	for (c = 1; c <= ctx->n_clusters; c++)
+		if (start[c + 1] - start[c] > big)
+			big = start[c + 1] - start[c];
+	scratch = rp__malloc_n(2 * (size_t)big + 2, sizeof *scratch);
+	rk = rp__malloc_n((size_t)big + 1, sizeof *rk);
+	if (!scratch || !rk) {
+		st = RP_ENOMEM;
+		goto done;
+	}
+	for (c = 1; c <= ctx->n_clusters; c++) {
+		k = start[c + 1] - start[c];
+		if (k > 1)
+			describe(&y,
+				 pick_origin(&y, mem + start[c], k, scratch),
+				 mem + start[c], k, rk);
+	}
+done:
+	release(&y);
+	free(in_cluster);
+	free(start);
+	free(mem);
+	free(scratch);
+	free(rk);
+	if (st != RP_OK) {
+		rp__syndicate_release(ctx);
+		return rp__errf(ctx->err, st, "cannot describe reprints: %s",
+				rp_status_str(st));
+	}
+	return RP_OK;
+}
+
+void rp__syndicate_release(rp_ctx *ctx)
+{
+	free(ctx->synd);
+	ctx->synd = NULL;
+}

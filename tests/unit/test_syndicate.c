@@ -1,0 +1,185 @@
+/* test_syndicate.c - origins and reprint descriptions on small stories:
+ * the earliest page is the origin, a tie goes to the outlet the others
+ * name, kinds, declared sources, lags and parents. */
+#include "testutil.h"
+
+#define MAXPAGE 8
+
+static const char *const words[] = {
+	"river",  "bridge",  "council", "minister", "market",  "ferry",
+	"storm",  "harbor",  "budget",  "school",   "energy",  "battery",
+	"court",  "station", "village", "factory",  "farmers", "weather",
+	"museum", "airport", "library", "contract", "railway", "election"};
+
+/* A paragraph of n pseudo-random words. */
+static void para(char *out, uint64_t seed, size_t n)
+{
+	size_t i, k = 0;
+	for (i = 0; i < n; i++)
+		k += (size_t)sprintf(out + k, "%s%s", i ? " " : "",
+				     words[tu_rand(&seed) %
+					   (sizeof words / sizeof words[0])]);
+}
+
+typedef struct page {
+	const char *id, *outlet, *byline; /* byline: date and source */
+	int paras;                        /* paragraphs of the story kept */
+	const char *note;                 /* an added paragraph, or NULL */
+} page;
+
+/* masthead, byline, the story's first `paras` paragraphs, footer */
+static char *page_text(const page *p)
+{
+	char *t = malloc(16384), buf[4096];
+	int k;
+	size_t n = (size_t)sprintf(t, "%s\n\n%s\n\n", p->outlet, p->byline);
+	for (k = 0; k < p->paras; k++) {
+		para(buf, 1000 + (uint64_t)k, 60);
+		n += (size_t)sprintf(t + n, "%s\n\n", buf);
+	}
+	if (p->note)
+		n += (size_t)sprintf(t + n, "%s\n\n", p->note);
+	sprintf(t + n, "(c) 2024 %s. All rights reserved.\n", p->outlet);
+	return t;
+}
+
+static rp_ctx *run(const page *pages, size_t n)
+{
+	rp_config cfg;
+	rp_ctx *ctx;
+	size_t i;
+	rp_config_init(&cfg);
+	cfg.threads = 1;
+	/* five pages are too few to learn an outlet's furniture from: the
+	 * story's paragraphs would look like it */
+	cfg.boilerplate = 0;
+	assert_int_equal(rp_ctx_new(&ctx, &cfg), RP_OK);
+	for (i = 0; i < n; i++) {
+		rp_doc d;
+		char *t = page_text(&pages[i]);
+		memset(&d, 0, sizeof d);
+		d.id = pages[i].id;
+		d.text = t;
+		d.text_len = strlen(t);
+		assert_int_equal(rp_ctx_add(ctx, &d), RP_OK);
+		free(t);
+	}
+	assert_int_equal(rp_ctx_run(ctx), RP_OK);
+	return ctx;
+}
+
+static rp_doc_info info(rp_ctx *ctx, const char *id)
+{
+	rp_doc_info d;
+	uint32_t i;
+	for (i = 0; i < rp_ctx_doc_count(ctx); i++) {
+		assert_int_equal(rp_ctx_doc(ctx, i, &d), RP_OK);
+		if (strcmp(d.id, id) == 0)
+			return d;
+	}
+	fail_msg("no document %s", id);
+	return d;
+}
+
+static const char *id_of(rp_ctx *ctx, uint32_t i)
+{
+	rp_doc_info d;
+	if (i == UINT32_MAX)
+		return "";
+	assert_int_equal(rp_ctx_doc(ctx, i, &d), RP_OK);
+	return d.id;
+}
+
+static void test_synd_story(void **state)
+{
+	static const page pages[] = {
+		{"a", "Alpha News", "2024-03-01 08:00 Source: Alpha News", 6,
+		 NULL},
+		{"b", "Beta Daily", "2024-03-01 10:30 Source: Alpha News", 6,
+		 NULL},
+		{"c", "Gamma Post", "2024-03-02 Source: Beta Daily", 6,
+		 "Editor's note: this story was first published by another "
+		 "outlet and has been shortened for length by our desk today, "
+		 "with a new introduction and a different closing paragraph "
+		 "from the features editor in the capital"},
+		{"d", "Delta Wire", "March 3, 2024 09:15", 3, NULL},
+		/* a different story on one outlet's template */
+		{"e", "Alpha News", "2024-03-05 08:00 Source: Alpha News", 0,
+		 "A different story entirely: the council approved the new "
+		 "library budget after a long debate about the ferry timetable "
+		 "and the future of the old railway station near the harbor"}};
+	rp_ctx *ctx = run(pages, 5);
+	rp_doc_info a = info(ctx, "a"), b = info(ctx, "b"), c = info(ctx, "c"),
+		    d = info(ctx, "d"), e = info(ctx, "e");
+	(void)state;
+	assert_int_equal(a.cluster, b.cluster);
+	assert_int_equal(a.cluster, c.cluster);
+	assert_int_equal(a.cluster, d.cluster);
+	assert_int_not_equal(a.cluster, e.cluster);
+	/* the earliest page is the origin of every member */
+	assert_string_equal(id_of(ctx, a.origin), "a");
+	assert_string_equal(id_of(ctx, d.origin), "a");
+	assert_int_equal(a.kind, RP_KIND_ORIGINAL);
+	assert_int_equal(e.kind, RP_KIND_SINGLE);
+	/* b: the same text 150 minutes later, naming the origin's outlet */
+	assert_int_equal(b.kind, RP_KIND_FULL);
+	assert_true(b.declared);
+	assert_int_equal(b.lag_known, RP_LAG_MINUTES);
+	assert_int_equal(b.lag_minutes, 150);
+	assert_string_equal(id_of(ctx, b.parent), "a");
+	assert_string_equal(b.outlet_name, "Beta Daily");
+	/* c: a note added, a day later (no time), copied from b's outlet */
+	assert_int_equal(c.kind, RP_KIND_EDITED);
+	assert_true(c.declared);
+	assert_int_equal(c.lag_known, RP_LAG_DAYS);
+	assert_int_equal(c.lag_minutes, 24 * 60);
+	assert_string_equal(id_of(ctx, c.parent), "b");
+	/* d: half the story, naming nobody */
+	assert_int_equal(d.kind, RP_KIND_EXCERPT);
+	assert_false(d.declared);
+	assert_int_equal(d.lag_known, RP_LAG_MINUTES);
+	rp_ctx_free(ctx);
+}
+
+static void test_synd_tie_goes_to_the_named_outlet(void **state)
+{
+	/* same day, no times: the page the others name is the origin, even
+	 * with the higher document number */
+	static const page pages[] = {
+		{"p1", "Beta Daily", "2024-03-01 Source: Zeta Times", 6, NULL},
+		{"p2", "Gamma Post", "2024-03-01 Source: Zeta Times", 6, NULL},
+		{"p3", "Zeta Times", "2024-03-01 Source: Zeta Times", 6, NULL}};
+	rp_ctx *ctx = run(pages, 3);
+	rp_doc_info p1 = info(ctx, "p1"), p3 = info(ctx, "p3");
+	(void)state;
+	assert_string_equal(id_of(ctx, p1.origin), "p3");
+	assert_int_equal(p3.kind, RP_KIND_ORIGINAL);
+	assert_true(p1.declared);
+	assert_int_equal(p1.lag_known, RP_LAG_DAYS);
+	assert_int_equal(p1.lag_minutes, 0);
+	rp_ctx_free(ctx);
+}
+
+static void test_synd_excerpt_is_not_the_origin(void **state)
+{
+	/* no dates, no sources: the page that contains the other wins */
+	static const page pages[] = {{"x1", "Beta Daily", "by staff", 2, NULL},
+				     {"x2", "Gamma Post", "by staff", 6, NULL}};
+	rp_ctx *ctx = run(pages, 2);
+	rp_doc_info x1 = info(ctx, "x1");
+	(void)state;
+	assert_string_equal(id_of(ctx, x1.origin), "x2");
+	assert_int_equal(x1.kind, RP_KIND_EXCERPT);
+	assert_int_equal(x1.lag_known, RP_LAG_UNKNOWN);
+	rp_ctx_free(ctx);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_synd_story),
+		cmocka_unit_test(test_synd_tie_goes_to_the_named_outlet),
+		cmocka_unit_test(test_synd_excerpt_is_not_the_origin),
+	};
+	return cmocka_run_group_tests_name("syndicate", tests, NULL, NULL);
+}
