@@ -260,6 +260,12 @@ typedef struct rp_doc_info {
 	int declared;        /* names the outlet it copied or the origin's */
 	int lag_known;       /* RP_LAG_* */
 	int64_t lag_minutes; /* publish time after the origin's */
+	/* what a reprint changed against its origin, in shingles: added
+	 * (in it, not in the origin) and dropped (the other way), bylines
+	 * and its outlet's habits aside (lines its outlet carries on pages
+	 * of other stories); UINT32_MAX when not counted (too different),
+	 * 0 for an origin or a single page */
+	uint32_t added_shingles, dropped_shingles;
 } rp_doc_info;
 
 typedef struct rp_pair {

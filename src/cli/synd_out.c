@@ -50,6 +50,9 @@ void cli_json_synd(FILE *f, rp_ctx *ctx, const rp_doc_info *d)
 		cli_json_str(f, parent);
 	}
 	fprintf(f, ",\"declared\":%s", d->declared ? "true" : "false");
+	if (d->kind != RP_KIND_ORIGINAL && d->added_shingles != UINT32_MAX)
+		fprintf(f, ",\"added_shingles\":%u,\"dropped_shingles\":%u",
+			d->added_shingles, d->dropped_shingles);
 	if (d->kind != RP_KIND_ORIGINAL && d->lag_known != RP_LAG_UNKNOWN)
 		fprintf(f, ",\"lag_minutes\":%lld,\"lag_precision\":\"%s\"",
 			(long long)d->lag_minutes,

@@ -196,6 +196,8 @@ static void take_all(rp_ctx *ctx, rp__worker *w, rp__docrec *d,
 	d->page_url = e->page_url;
 	d->page_site = e->page_site;
 	d->page_dateline = e->page_dateline;
+	d->meta = e->meta;
+	d->n_meta = e->n_meta;
 	d->furniture_lines = e->furniture_lines;
 	d->boilerplate_lines = e->boilerplate_lines;
 	d->decode_errors = e->decode_errors;
@@ -249,6 +251,16 @@ static void sign_one(rp_ctx *ctx, rp__worker *w, const char *text, uint32_t i)
 	d->page_url = arena_copy(w, sg->meta.url);
 	d->page_site = arena_copy(w, sg->meta.site);
 	d->page_dateline = arena_copy(w, sg->meta.dateline);
+	if (sg->page.n_meta && (ctx->cfg.furniture || ctx->learned.n)) {
+		uint32_t *v = rp__arena_alloc(
+			&w->sets, sg->page.n_meta * sizeof *sg->page.meta);
+		if (v) {
+			memcpy(v, sg->page.meta,
+			       sg->page.n_meta * sizeof *sg->page.meta);
+			d->meta = v;
+			d->n_meta = (uint32_t)sg->page.n_meta;
+		}
+	}
 	d->furniture_lines = (uint32_t)f.rule_lines;
 	d->boilerplate_lines = (uint32_t)f.learned_lines;
 	if (f.learned_lines)
@@ -888,6 +900,8 @@ rp_status rp_ctx_doc(const rp_ctx *ctx, uint32_t i, rp_doc_info *out)
 		out->declared = s->declared;
 		out->lag_known = s->lag_known;
 		out->lag_minutes = s->lag;
+		out->added_shingles = s->added;
+		out->dropped_shingles = s->dropped;
 	} else {
 		out->outlet_name = d->outlet ? d->outlet : "";
 		out->origin = i;
@@ -896,6 +910,7 @@ rp_status rp_ctx_doc(const rp_ctx *ctx, uint32_t i, rp_doc_info *out)
 		out->declared = 0;
 		out->lag_known = RP_LAG_UNKNOWN;
 		out->lag_minutes = 0;
+		out->added_shingles = out->dropped_shingles = 0;
 	}
 	return RP_OK;
 }

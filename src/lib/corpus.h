@@ -31,6 +31,8 @@ typedef struct rp__docrec {
 	size_t text_off; /* offset in the batch while unsigned */
 	const uint32_t *set;
 	uint32_t set_len;
+	const uint32_t *meta; /* shingles of its bylines (rp__page.meta) */
+	uint32_t n_meta;
 	uint32_t invalid;
 	uint32_t flags;
 	uint32_t add_index; /* its order of arrival, and its row in mh */

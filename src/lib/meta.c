@@ -572,22 +572,49 @@ static int worth_reading(const char *s, size_t n)
 #define SITE_LINES 3  /* first and last non-empty lines kept in site */
 #define SITE_LINE  64 /* bytes kept of each */
 
+/* A date (year-less ones included) or a source key in a squeezed line. */
+static int byline_sq(const char *sq, size_t k)
+{
+	size_t i;
+	rp__when w;
+	if (has_any(sq, source_keys,
+		    sizeof source_keys / sizeof source_keys[0]))
+		return 1;
+	for (i = 0; i < k; i++)
+		if (date_at(sq, k, i, &w))
+			return 1;
+	return 0;
+}
+
+int rp__meta_byline(const char *s, size_t n)
+{
+	static const char *const people[] = {"作者", "编辑", "編輯",
+					     "记者", "記者", "阅读",
+					     "閱讀", "By ",  "BY "};
+	char sq[MAX_LINE];
+	size_t k, i, run = 0;
+	k = squeeze(s, n < MAX_LINE - 8 ? n : MAX_LINE - 8, sq, sizeof sq);
+	if (has_any(sq, people, sizeof people / sizeof people[0]))
+		return 1;
+	/* an id or a counter: "Article 3591209", "阅读量31108" */
+	for (i = 0; i < k; i++) {
+		run = isdigit((unsigned char)sq[i]) ? run + 1 : 0;
+		if (run >= 5)
+			return 1;
+	}
+	return worth_reading(s, n) && byline_sq(sq, k);
+}
+
 /* A byline (a date, or a source named) says who the page copied, not who
  * it is: it is not a site line. 1 when the line was taken. */
 static int add_site_line(rp__meta *m, const char *line, size_t n)
 {
-	char sq[MAX_LINE], d[24];
+	char sq[MAX_LINE];
 	size_t k = squeeze(line, n < MAX_LINE - 8 ? n : MAX_LINE - 8, sq,
 			   sizeof sq),
-	       have = strlen(m->site), i;
-	rp__when w;
-	if (has_any(sq, source_keys,
-		    sizeof source_keys / sizeof source_keys[0]) ||
-	    rp__meta_date(sq, k, d))
+	       have = strlen(m->site);
+	if (byline_sq(sq, k))
 		return 0;
-	for (i = 0; i < k; i++)
-		if (isdigit((unsigned char)sq[i]) && date_at(sq, k, i, &w))
-			return 0;
 	if (k > SITE_LINE) {
 		k = SITE_LINE;
 		while (k > 0 && ((unsigned char)sq[k] & 0xC0) == 0x80)

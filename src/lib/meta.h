@@ -32,6 +32,10 @@ typedef struct rp__when {
 void rp__meta_parse(const char *text, size_t len, const char *kept,
 		    size_t kept_len, rp__meta *out);
 
+/* Whether the line s[0..n) says who or when rather than what: a date, a
+ * source, an author or editor, a counter or id of five digits or more. */
+int rp__meta_byline(const char *s, size_t n);
+
 /* The first date in s[0..n) into out ("YYYY-MM-DD[ HH:MM]"); 1 if found.
  * Segmented dates ("2023 - 03 - 29") must be squeezed first, as
  * rp__meta_parse does with every line. */

@@ -14,10 +14,13 @@
 #include "common.h"
 #include "furniture.h"
 #include "hash.h"
+#include "meta.h"
 #include "page.h"
 
 /* learned furniture after this many letters of kept text ends the story */
 #define RP__PAGE_CUT_CPS 100
+#define META_LINE_CPS    120  /* a longer line is prose, dates or not */
+#define MAX_META         1024 /* meta shingles kept per page */
 
 uint64_t rp__bp_key(uint64_t group, uint64_t line)
 {
@@ -52,6 +55,8 @@ void rp__page_release(rp__page *p)
 	free(p->kept);
 	free(p->hashes);
 	free(p->drops);
+	free(p->meta);
+	free(p->scratch);
 	memset(p, 0, sizeof *p);
 }
 
@@ -71,8 +76,53 @@ static rp_status keep_line(rp__page *p, const char *s, size_t n, uint64_t h)
 	return RP_OK;
 }
 
+/* The line just folded (p->lnorm) says who and when: its shingles go to
+ * p->meta. */
+static rp_status add_meta(rp__page *p)
+{
+	const rp__norm *nm = &p->lnorm;
+	size_t n = nm->cps >= p->ngram ? nm->cps - p->ngram + 1 : 1, k;
+	rp_status st = rp__grow((void **)&p->scratch, &p->scratch_cap, n,
+				sizeof *p->scratch, p->limit);
+	if (st == RP_OK)
+		st = rp__grow((void **)&p->meta, &p->meta_cap, p->n_meta + n,
+			      sizeof *p->meta, p->limit);
+	if (st != RP_OK)
+		return st;
+	n = rp__hash_ngrams(nm->out, nm->out_len, nm->ascii ? NULL : nm->starts,
+			    nm->cps, p->ngram, p->seed, p->scratch);
+	for (k = 0; k < n && p->n_meta < MAX_META; k++)
+		p->meta[p->n_meta++] = (uint32_t)p->scratch[k];
+	return RP_OK;
+}
+
+static int cmp_u32(const void *pa, const void *pb)
+{
+	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+	return a < b ? -1 : a > b;
+}
+
+static rp_status lines(rp__page *p, const char *text, size_t len, int rules,
+		       const rp__bpset *learned, uint64_t group);
+
 rp_status rp__page_lines(rp__page *p, const char *text, size_t len, int rules,
 			 const rp__bpset *learned, uint64_t group)
+{
+	size_t k, m = 0;
+	rp_status st;
+	p->n_meta = 0;
+	st = lines(p, text, len, rules, learned, group);
+	if (p->n_meta > 1)
+		qsort(p->meta, p->n_meta, sizeof *p->meta, cmp_u32);
+	for (k = 0; k < p->n_meta; k++)
+		if (!m || p->meta[m - 1] != p->meta[k])
+			p->meta[m++] = p->meta[k];
+	p->n_meta = m;
+	return st;
+}
+
+static rp_status lines(rp__page *p, const char *text, size_t len, int rules,
+		       const rp__bpset *learned, uint64_t group)
 {
 	size_t i = 0, kept_cps = 0;
 	rp_status st;
@@ -127,6 +177,9 @@ rp_status rp__page_lines(rp__page *p, const char *text, size_t len, int rules,
 		}
 		kept_cps += p->lnorm.cps;
 		st = keep_line(p, text + i, end - i, h);
+		if (st == RP_OK && p->ngram && p->lnorm.cps <= META_LINE_CPS &&
+		    rp__meta_byline(text + i, end - i))
+			st = add_meta(p);
 		if (st != RP_OK)
 			return st;
 		i = next;

@@ -31,6 +31,15 @@ typedef struct rp__page {
 	size_t dropped_rule, dropped_learned;
 	rp__page_drop *drops; /* the learned lines dropped from the last page */
 	size_t drops_cap;
+	/* the shingles of the kept lines that say who and when rather than
+	 * what (bylines, source lines, short lines with long numbers), as
+	 * the exact set keeps them (low 32 bits), sorted, distinct: they
+	 * differ from copy to copy and are no edit (see syndicate.c) */
+	uint32_t *meta;
+	size_t n_meta, meta_cap;
+	uint64_t *scratch; /* their 64-bit hashes while a line is read */
+	size_t scratch_cap;
+	unsigned ngram; /* shingle width (0: meta is not collected) */
 	size_t limit;
 	uint64_t seed;
 } rp__page;
@@ -40,7 +49,8 @@ void rp__page_release(rp__page *p);
 
 /* Split text into lines; drop the empty ones, those the built-in rules
  * call furniture (when rules), and those whose folded text is in learned
- * for this group (when learned is not NULL). Fills kept and hashes. */
+ * for this group (when learned is not NULL). Fills kept, hashes and
+ * meta. */
 rp_status rp__page_lines(rp__page *p, const char *text, size_t len, int rules,
 			 const rp__bpset *learned, uint64_t group);
 

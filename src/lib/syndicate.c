@@ -40,9 +40,16 @@
 #define MIN_NAME_B  3    /* shorter folded names are not searched for */
 
 /* Kinds against the origin, on exact shingle sets. */
-#define EXCERPT_COVER   0.75 /* an excerpt holds less of the origin */
-#define EXCERPT_INSIDE  0.60 /* ... and is at least this contained in it */
-#define FULL_JACCARD    0.90 /* a full copy has at least this Jaccard */
+#define EXCERPT_COVER  0.75 /* an excerpt holds less of the origin */
+#define EXCERPT_INSIDE 0.60 /* ... and is at least this contained in it */
+#define CHANGED_FULL \
+	3                    /* a full copy changes at most this many
+				      shingle widths (noise: a leftover
+				      byline, a word of another script) */
+#define EXCERPT_DROP    0.08 /* an excerpt dropped this much of it */
+#define EXCERPT_RATIO   2    /* ... and this many times what it added */
+#define MAX_EXCL        4096 /* shingles on one side only, looked at */
+#define HABIT_PAGES     5    /* an outlet's habit is on this many pages */
 #define CONTAINED_INNER 0.80 /* origin test: x inside y */
 #define CONTAINED_SMALL 0.85 /* ... and x is this much smaller */
 
@@ -123,7 +130,22 @@ typedef struct synd {
 	when *when;
 	name *names;
 	size_t n_names, names_cap;
+	/* shingles a reprint and its origin do not share, waiting to be
+	 * told outlet habits (see queue_diff) */
+	struct excl *q;
+	size_t n_q, q_cap;
+	int failed;
 } synd;
+
+/* A shingle found on one side only of a reprint and its origin: keyed by
+ * the outlet of the page it is on, the cluster it was found in, the
+ * reprint it speaks for. */
+typedef struct excl {
+	uint64_t key;
+	uint32_t cluster, doc;
+	uint32_t hit; /* pages of the same outlet outside the cluster */
+	int dropped;  /* on the origin's side */
+} excl;
 
 /* Fold s[0..n) as names are compared; its hash, 0 for nothing. */
 static uint64_t fold_name(synd *y, const char *s, size_t n)
@@ -306,6 +328,162 @@ static double jaccard(const rp_ctx *ctx, uint32_t a, uint32_t b)
 	return u > 0 ? c / u : 0.0;
 }
 
+#define KIND_PENDING 0xFF /* settled by settle_kinds */
+
+/* The outlet a page's habits are learned over: its name, else its
+ * template group. */
+static uint64_t outlet_of(const synd *y, uint32_t d)
+{
+	return y->own[d] ? y->own[d] : y->ctx->docs[d].group;
+}
+
+static uint64_t excl_key(uint64_t outlet, uint32_t shingle)
+{
+	return rp__mix64(outlet ^ rp__mix64(shingle));
+}
+
+static void push_excl(synd *y, uint64_t outlet, uint32_t shingle, uint32_t doc,
+		      int dropped)
+{
+	excl *e;
+	if (rp__grow((void **)&y->q, &y->q_cap, y->n_q + 1, sizeof *y->q,
+		     SIZE_MAX / sizeof *y->q) != RP_OK) {
+		y->failed = 1;
+		return;
+	}
+	e = &y->q[y->n_q++];
+	e->key = excl_key(outlet, shingle);
+	e->cluster = y->ctx->cluster[doc];
+	e->doc = doc;
+	e->hit = 0;
+	e->dropped = dropped;
+}
+
+static int in_set(const uint32_t *v, size_t n, uint32_t x)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && v[lo] == x;
+}
+
+/*
+ * What a reprint changed. The shingles on one side only (d's not in o:
+ * added; o's not in d: dropped), bylines aside (rp__page.meta: dates,
+ * sources, authors), are queued; settle_kinds drops those that are an
+ * outlet's habit rather than an edit (on HABIT_PAGES of the same
+ * outlet's pages of other stories: a byline format, a template line, a
+ * dateline credit) and counts the rest. A page with more than MAX_EXCL
+ * shingles on one side only is not looked at further (the shingle sets
+ * alone decide its kind).
+ */
+static int queue_diff(synd *y, uint32_t d, uint32_t o)
+{
+	const rp__docrec *x = &y->ctx->docs[d], *z = &y->ctx->docs[o];
+	uint64_t gx = outlet_of(y, d), gz = outlet_of(y, o);
+	size_t i = 0, j = 0, first = y->n_q;
+	while (i < x->set_len || j < z->set_len) {
+		uint32_t a = i < x->set_len ? x->set[i] : UINT32_MAX;
+		uint32_t b = j < z->set_len ? z->set[j] : UINT32_MAX;
+		if (i < x->set_len && j < z->set_len && a == b) {
+			i++;
+			j++;
+		} else if (j == z->set_len || (i < x->set_len && a < b)) {
+			if (!in_set(x->meta, x->n_meta, a))
+				push_excl(y, gx, a, d, 0);
+			i++;
+		} else {
+			if (!in_set(z->meta, z->n_meta, b))
+				push_excl(y, gz, b, d, 1);
+			j++;
+		}
+		if (y->n_q - first > MAX_EXCL) {
+			y->n_q = first;
+			return 0;
+		}
+	}
+	return 1;
+}
+
+static int cmp_excl(const void *pa, const void *pb)
+{
+	const excl *a = pa, *b = pb;
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return a->doc < b->doc ? -1 : a->doc > b->doc;
+}
+
+/*
+ * The kind of a reprint d of o from what it added and dropped (counted
+ * by settle_kinds): an excerpt dropped at least EXCERPT_DROP of the
+ * origin and more than EXCERPT_RATIO times what it added (a new headline
+ * on a shortened copy is still an excerpt); a full copy changed at most
+ * CHANGED_FULL n-gram widths (one changed character changes n shingles on
+ * each side); anything else is edited. Without the counts (too many
+ * shingles on one side only), the sets decide: an excerpt covers little
+ * of the origin and sits mostly inside it.
+ */
+static uint8_t kind_of(const synd *y, uint32_t d, uint32_t o)
+{
+	const rp_ctx *ctx = y->ctx;
+	const rp__synd_doc *s = &ctx->synd[d];
+	double no = ctx->docs[o].set_len, nd = ctx->docs[d].set_len, c;
+	if (s->added != UINT32_MAX) {
+		if (s->dropped >= EXCERPT_DROP * no &&
+		    s->dropped > EXCERPT_RATIO * (double)s->added)
+			return RP_KIND_EXCERPT;
+		return s->added + s->dropped <= CHANGED_FULL * ctx->cfg.ngram
+			       ? RP_KIND_FULL
+			       : RP_KIND_EDITED;
+	}
+	c = common_of(ctx, d, o);
+	return c < EXCERPT_COVER * no && c >= EXCERPT_INSIDE * nd
+		       ? RP_KIND_EXCERPT
+		       : RP_KIND_EDITED;
+}
+
+/* Count what each reprint added and dropped (see queue_diff), then give
+ * every reprint its kind. */
+static void settle_kinds(synd *y)
+{
+	rp_ctx *ctx = y->ctx;
+	uint32_t i;
+	size_t k;
+	if (y->n_q > 1)
+		qsort(y->q, y->n_q, sizeof *y->q, cmp_excl);
+	for (i = 0; y->n_q && i < ctx->n; i++) {
+		const rp__docrec *d = &ctx->docs[i];
+		uint64_t g = outlet_of(y, i);
+		for (k = 0; k < d->set_len; k++) {
+			uint64_t key = excl_key(g, d->set[k]);
+			size_t lo = 0, hi = y->n_q;
+			while (lo < hi) {
+				size_t mid = lo + (hi - lo) / 2;
+				if (y->q[mid].key < key)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (; lo < y->n_q && y->q[lo].key == key; lo++)
+				y->q[lo].hit +=
+					y->q[lo].cluster != ctx->cluster[i];
+		}
+	}
+	for (k = 0; k < y->n_q; k++) {
+		rp__synd_doc *s = &ctx->synd[y->q[k].doc];
+		if (y->q[k].hit < HABIT_PAGES)
+			*(y->q[k].dropped ? &s->dropped : &s->added) += 1;
+	}
+	for (i = 0; i < ctx->n; i++)
+		if (ctx->synd[i].kind == KIND_PENDING)
+			ctx->synd[i].kind = kind_of(y, i, ctx->synd[i].origin);
+}
+
 /* x is an excerpt of y: mostly inside it and clearly smaller. */
 static int inside(const rp_ctx *ctx, uint32_t x, uint32_t y)
 {
@@ -414,7 +592,7 @@ static void describe(synd *y, uint32_t o, const uint32_t *mem, uint32_t k,
 		uint32_t d = r[i].doc, p = NONE;
 		rp__synd_doc *s = &ctx->synd[d];
 		const when *w = &y->when[d];
-		double c, best = -1.0, no, nd;
+		double best = -1.0;
 		int named = 0;
 		s->origin = o;
 		if (d == o) {
@@ -430,15 +608,9 @@ static void describe(synd *y, uint32_t o, const uint32_t *mem, uint32_t k,
 				s->lag_known = RP_LAG_MINUTES;
 			}
 		}
-		c = common_of(ctx, d, o);
-		no = ctx->docs[o].set_len;
-		nd = ctx->docs[d].set_len;
-		if (c < EXCERPT_COVER * no && c >= EXCERPT_INSIDE * nd)
-			s->kind = RP_KIND_EXCERPT;
-		else if (c >= FULL_JACCARD * (no + nd - c))
-			s->kind = RP_KIND_FULL;
-		else
-			s->kind = RP_KIND_EDITED;
+		s->kind = KIND_PENDING;
+		if (!queue_diff(y, d, o))
+			s->added = s->dropped = UINT32_MAX;
 		s->declared = y->src[d] && y->src[d] != y->own[d] &&
 			      y->src[d] != credit;
 		/* the parent: among the members before it, the one whose
@@ -470,6 +642,7 @@ static void release(synd *y)
 	free(y->src);
 	free(y->own);
 	free(y->when);
+	free(y->q);
 }
 
 rp_status rp__syndicate_run(rp_ctx *ctx)
@@ -504,20 +677,22 @@ rp_status rp__syndicate_run(rp_ctx *ctx)
 		s->parent = NONE;
 		s->name = d->outlet ? d->outlet : "";
 		in_cluster[i] = ctx->csize[ctx->cluster[i] - 1] > 1;
+		/* every page's outlet: the habits of an outlet are learned
+		 * from its pages of other stories too */
+		if (d->outlet)
+			y.own[i] = fold_name(&y, d->outlet, strlen(d->outlet));
 		if (!in_cluster[i])
 			continue;
 		if (d->page_source && *d->page_source)
 			y.src[i] = fold_name(&y, d->page_source,
 					     strlen(d->page_source));
-		if (d->outlet)
-			y.own[i] = fold_name(&y, d->outlet, strlen(d->outlet));
 		y.when[i] = when_of(d->page_date && *d->page_date ? d->page_date
 								  : d->date);
 	}
 	st = collect_names(&y, in_cluster);
 	for (i = 0; st == RP_OK && i < n; i++) {
 		const name *e;
-		if (!in_cluster[i] || ctx->docs[i].outlet)
+		if (ctx->docs[i].outlet || !ctx->docs[i].page_site)
 			continue;
 		e = longest_in(&y, ctx->docs[i].page_site, 0);
 		if (e) {
@@ -560,6 +735,11 @@ rp_status rp__syndicate_run(rp_ctx *ctx)
 				 pick_origin(&y, mem + start[c], k, scratch),
 				 mem + start[c], k, rk);
 	}
+	if (y.failed) {
+		st = RP_ENOMEM;
+		goto done;
+	}
+	settle_kinds(&y);
 done:
 	release(&y);
 	free(in_cluster);

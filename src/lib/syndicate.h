@@ -10,7 +10,9 @@ typedef struct rp__synd_doc {
 	uint32_t origin;  /* document number of the cluster's origin */
 	uint32_t parent;  /* the page it most likely copied, or UINT32_MAX */
 	const char *name; /* its outlet as named ("" unknown) */
-	uint8_t kind;     /* RP_KIND_* */
+	uint32_t added, dropped; /* shingles against the origin's, outlet
+				    habits aside (UINT32_MAX: not counted) */
+	uint8_t kind;            /* RP_KIND_* */
 	uint8_t declared;
 	uint8_t lag_known; /* RP_LAG_* */
 } rp__synd_doc;

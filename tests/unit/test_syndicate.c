@@ -43,26 +43,50 @@ static char *page_text(const page *p)
 	return t;
 }
 
+/* A run over pages[0..n) and, for each outlet among them, FILLER pages of
+ * other stories on its template (so its furniture is learned). */
+#define FILLER 5
+
+static void add_page(rp_ctx *ctx, const page *pg)
+{
+	rp_doc d;
+	char *t = page_text(pg);
+	memset(&d, 0, sizeof d);
+	d.id = pg->id;
+	d.text = t;
+	d.text_len = strlen(t);
+	assert_int_equal(rp_ctx_add(ctx, &d), RP_OK);
+	free(t);
+}
+
 static rp_ctx *run(const page *pages, size_t n)
 {
 	rp_config cfg;
 	rp_ctx *ctx;
-	size_t i;
+	size_t i, k, j;
 	rp_config_init(&cfg);
 	cfg.threads = 1;
-	/* five pages are too few to learn an outlet's furniture from: the
-	 * story's paragraphs would look like it */
-	cfg.boilerplate = 0;
 	assert_int_equal(rp_ctx_new(&ctx, &cfg), RP_OK);
 	for (i = 0; i < n; i++) {
-		rp_doc d;
-		char *t = page_text(&pages[i]);
-		memset(&d, 0, sizeof d);
-		d.id = pages[i].id;
-		d.text = t;
-		d.text_len = strlen(t);
-		assert_int_equal(rp_ctx_add(ctx, &d), RP_OK);
-		free(t);
+		add_page(ctx, &pages[i]);
+		for (j = 0; j < i && strcmp(pages[j].outlet, pages[i].outlet);
+		     j++)
+			;
+		for (k = 0; j == i && k < FILLER; k++) {
+			char id[64], note[600];
+			page f = {id, pages[i].outlet,
+				  "2024-02-01 Source: wire", 0, note};
+			uint64_t seed = 7000 + i * 100 + k;
+			size_t w, len = 0;
+			snprintf(id, sizeof id, "filler-%zu-%zu", i, k);
+			/* words of its own: nothing like the story */
+			for (w = 0; w < 40; w++)
+				len += (size_t)snprintf(
+					note + len, sizeof note - len, "%sq%u",
+					w ? " " : "",
+					(unsigned)(tu_rand(&seed) % 100000));
+			add_page(ctx, &f);
+		}
 	}
 	assert_int_equal(rp_ctx_run(ctx), RP_OK);
 	return ctx;
@@ -128,14 +152,18 @@ static void test_synd_story(void **state)
 	assert_int_equal(b.lag_minutes, 150);
 	assert_string_equal(id_of(ctx, b.parent), "a");
 	assert_string_equal(b.outlet_name, "Beta Daily");
+	assert_true(b.added_shingles + b.dropped_shingles <= 12);
 	/* c: a note added, a day later (no time), copied from b's outlet */
 	assert_int_equal(c.kind, RP_KIND_EDITED);
 	assert_true(c.declared);
 	assert_int_equal(c.lag_known, RP_LAG_DAYS);
 	assert_int_equal(c.lag_minutes, 24 * 60);
 	assert_string_equal(id_of(ctx, c.parent), "b");
+	assert_true(c.added_shingles > 100);
+	assert_true(c.dropped_shingles <= 12);
 	/* d: half the story, naming nobody */
 	assert_int_equal(d.kind, RP_KIND_EXCERPT);
+	assert_true(d.dropped_shingles > 5 * d.added_shingles);
 	assert_false(d.declared);
 	assert_int_equal(d.lag_known, RP_LAG_MINUTES);
 	rp_ctx_free(ctx);
