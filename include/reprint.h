@@ -290,6 +290,7 @@ typedef struct rp_stats {
 	uint64_t candidates, verified_pairs, pairs, clusters, clustered_docs;
 	unsigned bands, rows, threads;
 	uint64_t ns_sign, ns_set, ns_dedup, ns_lsh, ns_verify, ns_cluster;
+	uint64_t ns_synd; /* origins, kinds, parents (rp_ctx_run) */
 	uint64_t ns_total_wall;
 	uint64_t ns_fold;  /* of ns_sign: decoding, page rules, folding (ns_set:
 			      building the exact sets) */

@@ -504,6 +504,8 @@ static void print_stats(rp_ctx *ctx, double t_read, double t_write)
 		"%8.3f s\n"
 		"  cluster                                             "
 		"%8.3f s\n"
+		"  origins and reprints                                "
+		"%8.3f s\n"
 		"  run total (wall)                                    "
 		"%8.3f s %9.1f MB/s\n"
 		"  write outputs (wall)                                "
@@ -514,8 +516,8 @@ static void print_stats(rp_ctx *ctx, double t_read, double t_write)
 		(double)s.ns_fold / 1e9, RATE(s.ns_fold),
 		(double)s.ns_set / 1e9, (double)s.ns_dedup / 1e9,
 		(double)s.ns_lsh / 1e9, (double)s.ns_verify / 1e9,
-		(double)s.ns_cluster / 1e9, (double)s.ns_total_wall / 1e9,
-		RATE(s.ns_total_wall), t_write);
+		(double)s.ns_cluster / 1e9, (double)s.ns_synd / 1e9,
+		(double)s.ns_total_wall / 1e9, RATE(s.ns_total_wall), t_write);
 #undef RATE
 }
 

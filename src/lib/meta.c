@@ -593,6 +593,14 @@ int rp__meta_byline(const char *s, size_t n)
 					     "閱讀", "By ",  "BY "};
 	char sq[MAX_LINE];
 	size_t k, i, run = 0;
+	int digits_or_colon = worth_reading(s, n);
+	/* most lines hold none of the keys: no squeezing for them */
+	for (i = 0; !digits_or_colon && i < n && (unsigned char)s[i] < 0x80 &&
+		    s[i] != 'B';
+	     i++)
+		;
+	if (!digits_or_colon && i == n)
+		return 0;
 	k = squeeze(s, n < MAX_LINE - 8 ? n : MAX_LINE - 8, sq, sizeof sq);
 	if (has_any(sq, people, sizeof people / sizeof people[0]))
 		return 1;
@@ -602,7 +610,7 @@ int rp__meta_byline(const char *s, size_t n)
 		if (run >= 5)
 			return 1;
 	}
-	return worth_reading(s, n) && byline_sq(sq, k);
+	return digits_or_colon && byline_sq(sq, k);
 }
 
 /* A byline (a date, or a source named) says who the page copied, not who

@@ -125,6 +125,9 @@ static rp_status lines(rp__page *p, const char *text, size_t len, int rules,
 		       const rp__bpset *learned, uint64_t group)
 {
 	size_t i = 0, kept_cps = 0;
+	/* bylines are for signing; the boilerplate pass (no rules, nothing
+	 * learned yet) only wants the line hashes */
+	int collect = p->ngram && (rules || learned);
 	rp_status st;
 	p->kept_len = p->n_hashes = 0;
 	p->dropped_rule = p->dropped_learned = 0;
@@ -177,7 +180,7 @@ static rp_status lines(rp__page *p, const char *text, size_t len, int rules,
 		}
 		kept_cps += p->lnorm.cps;
 		st = keep_line(p, text + i, end - i, h);
-		if (st == RP_OK && p->ngram && p->lnorm.cps <= META_LINE_CPS &&
+		if (st == RP_OK && collect && p->lnorm.cps <= META_LINE_CPS &&
 		    rp__meta_byline(text + i, end - i))
 			st = add_meta(p);
 		if (st != RP_OK)

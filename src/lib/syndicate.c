@@ -50,6 +50,7 @@
 #define EXCERPT_RATIO   2    /* ... and this many times what it added */
 #define MAX_EXCL        4096 /* shingles on one side only, looked at */
 #define HABIT_PAGES     5    /* an outlet's habit is on this many pages */
+#define BLOOM_BITS      23   /* 1 MiB of bits in front of the table */
 #define CONTAINED_INNER 0.80 /* origin test: x inside y */
 #define CONTAINED_SMALL 0.85 /* ... and x is this much smaller */
 
@@ -141,10 +142,11 @@ typedef struct synd {
  * the outlet of the page it is on, the cluster it was found in, the
  * reprint it speaks for. */
 typedef struct excl {
-	uint64_t key;
-	uint32_t cluster, doc;
-	uint32_t hit; /* pages of the same outlet outside the cluster */
-	int dropped;  /* on the origin's side */
+	uint64_t key;    /* excl_key(outlet, shingle) */
+	uint64_t outlet; /* of the page the shingle is on */
+	uint32_t shingle, doc;
+	uint32_t id; /* the key's number among the distinct keys */
+	int dropped; /* on the origin's side */
 } excl;
 
 /* Fold s[0..n) as names are compared; its hash, 0 for nothing. */
@@ -353,9 +355,10 @@ static void push_excl(synd *y, uint64_t outlet, uint32_t shingle, uint32_t doc,
 	}
 	e = &y->q[y->n_q++];
 	e->key = excl_key(outlet, shingle);
-	e->cluster = y->ctx->cluster[doc];
+	e->outlet = outlet;
+	e->shingle = shingle;
 	e->doc = doc;
-	e->hit = 0;
+	e->id = 0;
 	e->dropped = dropped;
 }
 
@@ -410,14 +413,6 @@ static int queue_diff(synd *y, uint32_t d, uint32_t o)
 	return 1;
 }
 
-static int cmp_excl(const void *pa, const void *pb)
-{
-	const excl *a = pa, *b = pb;
-	if (a->key != b->key)
-		return a->key < b->key ? -1 : 1;
-	return a->doc < b->doc ? -1 : a->doc > b->doc;
-}
-
 /*
  * The kind of a reprint d of o from what it added and dropped (counted
  * by settle_kinds): an excerpt dropped at least EXCERPT_DROP of the
@@ -447,41 +442,94 @@ static uint8_t kind_of(const synd *y, uint32_t d, uint32_t o)
 		       : RP_KIND_EDITED;
 }
 
-/* Count what each reprint added and dropped (see queue_diff), then give
- * every reprint its kind. */
-static void settle_kinds(synd *y)
+/* Pages of cluster members mem[0..k) of the given outlet that hold the
+ * shingle. */
+static uint32_t in_cluster_pages(const synd *y, const uint32_t *mem, uint32_t k,
+				 uint64_t outlet, uint32_t shingle)
+{
+	uint32_t m, n = 0;
+	for (m = 0; m < k; m++) {
+		const rp__docrec *d = &y->ctx->docs[mem[m]];
+		n += outlet_of(y, mem[m]) == outlet &&
+		     in_set(d->set, d->set_len, shingle);
+	}
+	return n;
+}
+
+/*
+ * Count what each reprint added and dropped (see queue_diff), then give
+ * every reprint its kind. Each distinct (outlet, shingle) key is counted
+ * once over all pages (a table, with a cache-sized bit filter in front:
+ * most shingles of a page are not queued); the pages of the reprint's
+ * own cluster are then taken off its count. mem and start list the
+ * members of each cluster.
+ */
+static void settle_kinds(synd *y, const uint32_t *mem, const uint32_t *start)
 {
 	rp_ctx *ctx = y->ctx;
-	uint32_t i;
-	size_t k;
-	if (y->n_q > 1)
-		qsort(y->q, y->n_q, sizeof *y->q, cmp_excl);
+	size_t cap = 16, k, n_keys = 0, *slot = NULL;
+	uint32_t i, *pages = NULL;
+	uint64_t *bloom = NULL;
+	while (cap < 2 * y->n_q)
+		cap *= 2;
+	if (y->n_q) {
+		slot = rp__calloc_n(cap, sizeof *slot);
+		bloom = rp__calloc_n((size_t)1 << (BLOOM_BITS - 6),
+				     sizeof *bloom);
+		pages = rp__calloc_n(y->n_q, sizeof *pages);
+		if (!slot || !bloom || !pages) {
+			y->failed = 1;
+			goto done;
+		}
+	}
+	/* slot: 1 + the first entry of each distinct key */
+	for (k = 0; k < y->n_q; k++) {
+		uint64_t key = y->q[k].key;
+		size_t h = (size_t)key & (cap - 1);
+		while (slot[h] && y->q[slot[h] - 1].key != key)
+			h = (h + 1) & (cap - 1);
+		if (!slot[h]) {
+			slot[h] = k + 1;
+			y->q[k].id = (uint32_t)n_keys++;
+		} else {
+			y->q[k].id = y->q[slot[h] - 1].id;
+		}
+		bloom[key >> (70 - BLOOM_BITS)] |=
+			(uint64_t)1 << (key >> (64 - BLOOM_BITS) & 63);
+	}
 	for (i = 0; y->n_q && i < ctx->n; i++) {
 		const rp__docrec *d = &ctx->docs[i];
 		uint64_t g = outlet_of(y, i);
 		for (k = 0; k < d->set_len; k++) {
 			uint64_t key = excl_key(g, d->set[k]);
-			size_t lo = 0, hi = y->n_q;
-			while (lo < hi) {
-				size_t mid = lo + (hi - lo) / 2;
-				if (y->q[mid].key < key)
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-			for (; lo < y->n_q && y->q[lo].key == key; lo++)
-				y->q[lo].hit +=
-					y->q[lo].cluster != ctx->cluster[i];
+			size_t h = (size_t)key & (cap - 1);
+			if (!(bloom[key >> (70 - BLOOM_BITS)] >>
+				      (key >> (64 - BLOOM_BITS) & 63) &
+			      1))
+				continue;
+			while (slot[h] && y->q[slot[h] - 1].key != key)
+				h = (h + 1) & (cap - 1);
+			if (slot[h])
+				pages[y->q[slot[h] - 1].id]++;
 		}
 	}
 	for (k = 0; k < y->n_q; k++) {
-		rp__synd_doc *s = &ctx->synd[y->q[k].doc];
-		if (y->q[k].hit < HABIT_PAGES)
-			*(y->q[k].dropped ? &s->dropped : &s->added) += 1;
+		const excl *e = &y->q[k];
+		rp__synd_doc *s = &ctx->synd[e->doc];
+		uint32_t c = ctx->cluster[e->doc];
+		uint32_t own = in_cluster_pages(y, mem + start[c],
+						start[c + 1] - start[c],
+						e->outlet, e->shingle);
+		if (pages[e->id] - own < HABIT_PAGES)
+			*(e->dropped ? &s->dropped : &s->added) += 1;
 	}
 	for (i = 0; i < ctx->n; i++)
 		if (ctx->synd[i].kind == KIND_PENDING)
 			ctx->synd[i].kind = kind_of(y, i, ctx->synd[i].origin);
+done:
+	free(slot);
+	free(bloom);
+	free(pages);
 }
 
 /* x is an excerpt of y: mostly inside it and clearly smaller. */
@@ -735,11 +783,10 @@ rp_status rp__syndicate_run(rp_ctx *ctx)
 				 pick_origin(&y, mem + start[c], k, scratch),
 				 mem + start[c], k, rk);
 	}
-	if (y.failed) {
+	if (!y.failed)
+		settle_kinds(&y, mem, start);
+	if (y.failed)
 		st = RP_ENOMEM;
-		goto done;
-	}
-	settle_kinds(&y);
 done:
 	release(&y);
 	free(in_cluster);
