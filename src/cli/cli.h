@@ -39,6 +39,11 @@ enum {
 	OPT_EXPLAIN,
 	OPT_CLUSTERS,
 	OPT_ORIGINS,
+	OPT_REPORT,
+	OPT_GRAPH,
+	OPT_GRAPH_MIN,
+	OPT_GRAPH_TOP,
+	OPT_OUTLETS,
 	OPT_PAIRS,
 	OPT_KEEP,
 	OPT_REMOVE,
@@ -142,6 +147,37 @@ int cli_write_pairs(rp_ctx *ctx, const char *path, int jsonl, int ids_only,
 const char *cli_kind_name(int kind);
 void cli_json_synd(FILE *f, rp_ctx *ctx, const rp_doc_info *d);
 int cli_write_origins(rp_ctx *ctx, const char *path);
+
+/* outlet_graph.c: flows of stories between outlets (see the file). */
+typedef struct cli_edge {
+	const char *from, *to; /* outlet copied, outlet copying */
+	uint32_t stories, reprints, undeclared;
+	int64_t median_lag; /* minutes after the page copied; INT64_MIN
+			       when no lag is known */
+} cli_edge;
+
+typedef struct cli_outlet {
+	const char *name;
+	uint32_t originated, reprints, undeclared;
+	size_t lag_known;   /* reprints with a known lag */
+	int64_t median_lag; /* of those; INT64_MIN when none */
+} cli_outlet;
+
+typedef struct cli_graph cli_graph;
+cli_graph *cli_graph_build(rp_ctx *ctx); /* NULL: out of memory */
+void cli_graph_free(cli_graph *g);
+const cli_edge *cli_graph_edges(const cli_graph *g, size_t *n);
+const cli_outlet *cli_graph_outlets(const cli_graph *g, size_t *n);
+int cli_write_outlets(const cli_graph *g, const char *path);
+/* The graph in DOT: each outlet's `top` largest sources (0: all) that
+ * carry min_stories or more. */
+int cli_write_graph(const cli_graph *g, const char *path, unsigned min_stories,
+		    unsigned top);
+/* A lag in minutes as "2d 3h", "5h 20m" or "45m" ("-": INT64_MIN). */
+void cli_fmt_lag(FILE *f, int64_t minutes);
+/* synd_out.c, --report: the outlet summary of g and every story with
+ * its pages. */
+int cli_write_report(rp_ctx *ctx, const cli_graph *g, const char *path);
 
 /* Write s for a TSV field: tab, newline, CR and backslash escaped. */
 void cli_tsv_str(FILE *f, const char *s);

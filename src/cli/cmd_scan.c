@@ -24,6 +24,17 @@ static const char scan_usage[] =
 	"  --origins FILE        cluster_id<TAB>origin_doc_id for every\n"
 	"                        cluster: the page published first (see\n"
 	"                        README, Syndication)\n"
+	"  --report FILE         readable: the outlets that publish first,\n"
+	"                        reprint most, fastest, most undeclared;\n"
+	"                        every story with its origin and reprints\n"
+	"  --outlets FILE        from_outlet<TAB>to_outlet<TAB>stories<TAB>\n"
+	"                        reprints<TAB>median_lag_minutes<TAB>\n"
+	"                        undeclared_share for each pair of outlets\n"
+	"  --graph FILE          the same as a Graphviz DOT graph (dot -Tpng)\n"
+	"  --graph-min-stories N edges of the graph carry N stories or more\n"
+	"                        (2)\n"
+	"  --graph-top N         each outlet's N largest sources in the\n"
+	"                        graph (3; 0: every source)\n"
 	"  --pairs FILE          doc_a<TAB>doc_b<TAB>jaccard<TAB>\n"
 	"                        containment_a<TAB>containment_b<TAB>\n"
 	"                        simhash_distance for every verified pair\n"
@@ -55,7 +66,8 @@ static const char scan_usage[] =
 
 typedef struct scan_out {
 	const char *clusters, *origins, *pairs, *keep, *remove, *bp_report;
-	const char *bp_model;
+	const char *bp_model, *report, *graph, *outlets;
+	unsigned graph_min, graph_top;
 	int jsonl;
 	long show;
 	int stats;
@@ -564,11 +576,36 @@ static int explain_params(const rp_config *given)
 	return EXIT_OK;
 }
 
+/* --report, --outlets and --graph: one outlet graph for the three. */
+static int write_syndication(rp_ctx *ctx, const scan_out *o)
+{
+	cli_graph *g = cli_graph_build(ctx);
+	int rc = 0;
+	if (!g) {
+		cli_error("out of memory building the outlet graph");
+		return -1;
+	}
+	if (o->outlets && cli_write_outlets(g, o->outlets))
+		rc = -1;
+	if (!rc && o->graph &&
+	    cli_write_graph(g, o->graph, o->graph_min, o->graph_top))
+		rc = -1;
+	if (!rc && o->report && cli_write_report(ctx, g, o->report))
+		rc = -1;
+	cli_graph_free(g);
+	return rc;
+}
+
 int cmd_scan(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"clusters", 1, 0, OPT_CLUSTERS},
 		{"origins", 1, 0, OPT_ORIGINS},
+		{"report", 1, 0, OPT_REPORT},
+		{"graph", 1, 0, OPT_GRAPH},
+		{"graph-min-stories", 1, 0, OPT_GRAPH_MIN},
+		{"graph-top", 1, 0, OPT_GRAPH_TOP},
+		{"outlets", 1, 0, OPT_OUTLETS},
 		{"pairs", 1, 0, OPT_PAIRS},
 		{"keep", 1, 0, OPT_KEEP},
 		{"remove", 1, 0, OPT_REMOVE},
@@ -595,6 +632,8 @@ int cmd_scan(int argc, char **argv)
 	memset(&o, 0, sizeof o);
 	memset(&rd, 0, sizeof rd);
 	o.show = 20;
+	o.graph_min = 2;
+	o.graph_top = 3;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "j:q", opts, NULL)) != -1) {
 		int r = cli_common_opt(c, optarg, &cfg, &io);
@@ -609,6 +648,32 @@ int cmd_scan(int argc, char **argv)
 		case OPT_ORIGINS:
 			o.origins = optarg;
 			break;
+		case OPT_REPORT:
+			o.report = optarg;
+			break;
+		case OPT_GRAPH:
+			o.graph = optarg;
+			break;
+		case OPT_OUTLETS:
+			o.outlets = optarg;
+			break;
+		case OPT_GRAPH_MIN:
+		case OPT_GRAPH_TOP: {
+			char *end;
+			unsigned long v = strtoul(optarg, &end, 10);
+			if (*optarg == '-' || *end || end == optarg ||
+			    v > 1000000) {
+				cli_error("--%s: expected a count, got '%s'",
+					  c == OPT_GRAPH_MIN
+						  ? "graph-min-stories"
+						  : "graph-top",
+					  optarg);
+				return EXIT_USAGE;
+			}
+			*(c == OPT_GRAPH_MIN ? &o.graph_min : &o.graph_top) =
+				(unsigned)v;
+			break;
+		}
 		case OPT_PAIRS:
 			o.pairs = optarg;
 			break;
@@ -705,6 +770,9 @@ int cmd_scan(int argc, char **argv)
 		rc = EXIT_RUNTIME;
 	if (rc == EXIT_OK && o.origins && cli_write_origins(rd.ctx, o.origins))
 		rc = EXIT_RUNTIME;
+	if (rc == EXIT_OK && (o.report || o.graph || o.outlets) &&
+	    write_syndication(rd.ctx, &o))
+		rc = EXIT_RUNTIME;
 	if (rc == EXIT_OK && o.pairs) {
 		rp_stats ps;
 		rp_ctx_stats(rd.ctx, &ps);
@@ -722,6 +790,9 @@ int cmd_scan(int argc, char **argv)
 		rc = EXIT_RUNTIME;
 	sum = (o.clusters && !strcmp(o.clusters, "-")) ||
 			      (o.origins && !strcmp(o.origins, "-")) ||
+			      (o.report && !strcmp(o.report, "-")) ||
+			      (o.graph && !strcmp(o.graph, "-")) ||
+			      (o.outlets && !strcmp(o.outlets, "-")) ||
 			      (o.pairs && !strcmp(o.pairs, "-")) ||
 			      (o.keep && !strcmp(o.keep, "-")) ||
 			      (o.remove && !strcmp(o.remove, "-"))

@@ -111,17 +111,39 @@ static int month_of(const char *s, size_t n, size_t *i)
 	return 0;
 }
 
-/* An optional " HH:MM" after a date. */
+/* An optional " HH:MM" after a date, with separators a byline puts
+ * between them ("Mar 13, 2026 · 8:05 AM", "2026-03-12T14:06") and a 12-hour
+ * clock's AM or PM. */
 static void time_of(const char *s, size_t n, size_t i, rp__when *w)
 {
 	int hh, mm;
 	size_t j = i;
-	while (j < n && (s[j] == ' ' || s[j] == ',' || s[j] == 'T'))
-		j++;
+	for (;;) {
+		if (j < n &&
+		    (s[j] == ' ' || s[j] == ',' || s[j] == 'T' || s[j] == '|'))
+			j++;
+		else if (n - j >= 2 && !memcmp(s + j, "\xC2\xB7", 2))
+			j += 2; /* · */
+		else
+			break;
+	}
 	(void)skip_word(s, n, &j, "at ");
 	if (digits(s, n, &j, 1, 2, &hh) && j < n && s[j] == ':') {
 		j++;
 		if (digits(s, n, &j, 2, 2, &mm) && hh < 24 && mm < 60) {
+			size_t k = j;
+			while (k < n && s[k] == ' ')
+				k++;
+			if (hh >= 1 && hh <= 12 && n - k >= 2 &&
+			    (s[k + 1] == 'M' || s[k + 1] == 'm') &&
+			    (k + 2 == n || !isalpha((unsigned char)s[k + 2]))) {
+				int pm = s[k] == 'P' || s[k] == 'p';
+				int am = s[k] == 'A' || s[k] == 'a';
+				if (pm && hh < 12)
+					hh += 12;
+				else if (am && hh == 12)
+					hh = 0;
+			}
 			w->h = hh;
 			w->mi = mm;
 		}

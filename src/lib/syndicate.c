@@ -33,11 +33,12 @@
 #include "normalize.h"
 #include "sketch.h"
 
-#define NONE        UINT32_MAX
-#define MAX_NAMES   4096 /* most frequent source names searched for */
-#define MAX_MEMBERS 512  /* larger clusters: parent = origin */
-#define NAME_MAX_B  256  /* bytes of a folded name or site line */
-#define MIN_NAME_B  3    /* shorter folded names are not searched for */
+#define NONE           UINT32_MAX
+#define MAX_NAMES      4096 /* most frequent source names searched for */
+#define MAX_MEMBERS    512  /* larger clusters: parent = origin */
+#define NAME_MAX_B     256  /* bytes of a folded name or site line */
+#define MIN_NAME_B     3    /* shorter folded names are not searched for */
+#define SELF_NAMED_MIN 3    /* pages naming one source to name their group */
 
 /* Kinds against the origin, on exact shingle sets. */
 #define EXCERPT_COVER  0.75 /* an excerpt holds less of the origin */
@@ -168,10 +169,12 @@ static int cmp_name(const void *pa, const void *pb)
 	return a->hash < b->hash ? -1 : a->hash > b->hash;
 }
 
-static int cmp_hash(const void *pa, const void *pb)
+static int cmp_spelling(const void *pa, const void *pb)
 {
 	const name *a = pa, *b = pb;
-	return a->hash < b->hash ? -1 : a->hash > b->hash;
+	if (a->hash != b->hash)
+		return a->hash < b->hash ? -1 : 1;
+	return strcmp(a->shown, b->shown);
 }
 
 static int cmp_count(const void *pa, const void *pb)
@@ -182,9 +185,9 @@ static int cmp_count(const void *pa, const void *pb)
 	return a->hash < b->hash ? -1 : a->hash > b->hash;
 }
 
-/* The distinct source names the clustered pages declare, most frequent
- * MAX_NAMES of them, longest first. */
-static rp_status collect_names(synd *y, const uint8_t *in_cluster)
+/* The distinct source names the pages declare, most frequent MAX_NAMES
+ * of them, longest first. */
+static rp_status collect_names(synd *y)
 {
 	rp_ctx *ctx = y->ctx;
 	size_t k, m = 0;
@@ -192,7 +195,7 @@ static rp_status collect_names(synd *y, const uint8_t *in_cluster)
 	for (i = 0; i < ctx->n; i++) {
 		const char *s = ctx->docs[i].page_source;
 		name *e;
-		if (!in_cluster[i] || !y->src[i])
+		if (!y->src[i])
 			continue;
 		if (rp__grow((void **)&y->names, &y->names_cap, y->n_names + 1,
 			     sizeof *y->names,
@@ -205,21 +208,29 @@ static rp_status collect_names(synd *y, const uint8_t *in_cluster)
 		e->len = 0;
 		e->count = 1;
 	}
-	/* stable on equal hashes: the first page's spelling is shown */
-	for (k = 0; k < y->n_names; k++)
-		y->names[k].len = k;
+	/* the spelling most pages use is shown (ties: the first in byte
+	 * order), so a Simplified outlet keeps its Simplified name when
+	 * Traditional pages name it too */
 	if (y->n_names > 1)
-		qsort(y->names, y->n_names, sizeof *y->names, cmp_hash);
-	for (k = 0; k < y->n_names; k++) {
-		if (m && y->names[m - 1].hash == y->names[k].hash) {
-			y->names[m - 1].count++;
-			if (y->names[k].len < y->names[m - 1].len) {
-				y->names[m - 1].shown = y->names[k].shown;
-				y->names[m - 1].len = y->names[k].len;
+		qsort(y->names, y->n_names, sizeof *y->names, cmp_spelling);
+	for (k = 0; k < y->n_names;) {
+		size_t run_start = k, best = k, best_run = 0, r = k, total;
+		while (r < y->n_names && y->names[r].hash == y->names[k].hash) {
+			size_t e = r;
+			while (e < y->n_names &&
+			       y->names[e].hash == y->names[r].hash &&
+			       !strcmp(y->names[e].shown, y->names[r].shown))
+				e++;
+			if (e - r > best_run) {
+				best_run = e - r;
+				best = r;
 			}
-			continue;
+			r = e;
 		}
-		y->names[m++] = y->names[k];
+		total = r - run_start;
+		y->names[m] = y->names[best];
+		y->names[m++].count = (uint32_t)total;
+		k = r;
 	}
 	y->n_names = m;
 	if (m > 1)
@@ -247,40 +258,147 @@ static rp_status collect_names(synd *y, const uint8_t *in_cluster)
 	return RP_OK;
 }
 
-static int contains(const char *h, size_t n, const char *w, size_t m)
+/* The offset of w[0..m) in h[0..n), or SIZE_MAX. */
+static size_t find_in(const char *h, size_t n, const char *w, size_t m)
 {
 	const char *p = h, *end = h + n;
-	if (!m)
-		return 1;
-	while ((size_t)(end - p) >= m &&
+	while (m && (size_t)(end - p) >= m &&
 	       (p = memchr(p, w[0], (size_t)(end - p) - m + 1)) != NULL) {
 		if (memcmp(p, w, m) == 0)
-			return 1;
+			return (size_t)(p - h);
 		p++;
+	}
+	return SIZE_MAX;
+}
+
+/* Is the source page d names one of its own names, in its masthead or
+ * footer ("澜州日报 · 澜州新闻网" naming 澜州新闻网)? */
+static int names_itself(synd *y, uint32_t d)
+{
+	const rp__docrec *x = &y->ctx->docs[d];
+	const char *lines = x->page_site;
+	char src[NAME_MAX_B];
+	size_t len;
+	if (!x->page_source ||
+	    !fold_name(y, x->page_source, strlen(x->page_source)) ||
+	    y->nm.out_len > sizeof src)
+		return 0;
+	len = y->nm.out_len;
+	memcpy(src, y->nm.out, len);
+	while (lines && *lines) {
+		const char *e = strchr(lines, '\n');
+		size_t n = e ? (size_t)(e - lines) : strlen(lines);
+		if (fold_name(y, lines, n) &&
+		    find_in(y->nm.out, y->nm.out_len, src, len) != SIZE_MAX)
+			return 1;
+		lines = e ? e + 1 : NULL;
 	}
 	return 0;
 }
 
-/* The longest declared name other than `not` in the lines of text. */
-static const name *longest_in(synd *y, const char *site, uint64_t not )
+/* The declared name other than `not` that comes first in the lines of
+ * text: the first line holding one, the earliest in it, the longest of
+ * those ("澜州日报 · 澜州新闻网" is 澜州日报; "Capital Markets Wire" is
+ * not "Markets Wire"). */
+static const name *first_name_in(synd *y, const char *lines, uint64_t not )
 {
-	const name *best = NULL;
-	while (site && *site) {
-		const char *e = strchr(site, '\n');
-		size_t n = e ? (size_t)(e - site) : strlen(site), k;
-		if (fold_name(y, site, n))
+	while (lines && *lines) {
+		const char *e = strchr(lines, '\n');
+		size_t n = e ? (size_t)(e - lines) : strlen(lines), k;
+		const name *best = NULL;
+		size_t at = SIZE_MAX;
+		if (fold_name(y, lines, n))
 			for (k = 0; k < y->n_names; k++) {
 				const name *c = &y->names[k];
-				if (best && c->len <= best->len)
-					break;
-				if (c->hash != not &&c->len <= y->nm.out_len &&
-				    contains(y->nm.out, y->nm.out_len,
-					     c->folded, c->len))
+				size_t p =
+					c->hash == not ? SIZE_MAX
+						       : find_in(y->nm.out,
+								 y->nm.out_len,
+								 c->folded,
+								 c->len);
+				/* names are longest first: on a tie of
+				 * offsets the longer one is met first */
+				if (p < at) {
+					at = p;
 					best = c;
+				}
 			}
-		site = e ? e + 1 : NULL;
+		if (best)
+			return best;
+		lines = e ? e + 1 : NULL;
 	}
-	return best;
+	return NULL;
+}
+
+typedef struct group_src {
+	uint64_t group, src;
+	uint32_t doc;
+} group_src;
+
+static int cmp_group_src(const void *pa, const void *pb)
+{
+	const group_src *a = pa, *b = pb;
+	if (a->group != b->group)
+		return a->group < b->group ? -1 : 1;
+	if (a->src != b->src)
+		return a->src < b->src ? -1 : 1;
+	return a->doc < b->doc ? -1 : a->doc > b->doc;
+}
+
+/*
+ * Some outlets carry their name nowhere but in their own source line (an
+ * app page: "来源：东方晨报网" on its own stories). A page whose outlet is
+ * still unknown takes the source that at least half of its template
+ * group's pages (and at least SELF_NAMED_MIN) name: an outlet names many
+ * sources, but names itself on everything it publishes.
+ */
+static rp_status self_named_groups(synd *y)
+{
+	rp_ctx *ctx = y->ctx;
+	group_src *v = rp__malloc_n(ctx->n ? ctx->n : 1, sizeof *v);
+	uint32_t i;
+	size_t k, e, r;
+	if (!v)
+		return RP_ENOMEM;
+	for (i = 0; i < ctx->n; i++) {
+		v[i].group = ctx->docs[i].group;
+		v[i].src = y->src[i];
+		v[i].doc = i;
+	}
+	if (ctx->n > 1)
+		qsort(v, ctx->n, sizeof *v, cmp_group_src);
+	for (k = 0; k < ctx->n; k = e) {
+		uint64_t best = 0;
+		size_t best_n = 0, n_best;
+		const char *shown = NULL;
+		for (e = k; e < ctx->n && v[e].group == v[k].group; e++)
+			;
+		for (r = k; r < e;) {
+			size_t q = r;
+			while (q < e && v[q].src == v[r].src)
+				q++;
+			if (v[r].src && q - r > best_n) {
+				best_n = q - r;
+				best = v[r].src;
+				shown = ctx->docs[v[r].doc].page_source;
+			}
+			r = q;
+		}
+		if (!best || best_n < SELF_NAMED_MIN || 2 * best_n < e - k)
+			continue;
+		for (n_best = 0; n_best < y->n_names; n_best++)
+			if (y->names[n_best].hash == best) {
+				shown = y->names[n_best].shown;
+				break;
+			}
+		for (r = k; r < e; r++)
+			if (!y->own[v[r].doc]) {
+				y->own[v[r].doc] = best;
+				ctx->synd[v[r].doc].name = shown;
+			}
+	}
+	free(v);
+	return RP_OK;
 }
 
 static int cmp_u64(const void *pa, const void *pb)
@@ -308,7 +426,7 @@ static rp_status bylines(synd *y, const uint8_t *in_cluster)
 		    (y->src[i] && m &&
 		     bsearch(&y->src[i], owns, m, sizeof *owns, cmp_u64)))
 			continue;
-		e = longest_in(y, ctx->docs[i].page_dateline, y->own[i]);
+		e = first_name_in(y, ctx->docs[i].page_dateline, y->own[i]);
 		if (e)
 			y->src[i] = e->hash;
 	}
@@ -660,7 +778,7 @@ static void describe(synd *y, uint32_t o, const uint32_t *mem, uint32_t k,
 		if (!queue_diff(y, d, o))
 			s->added = s->dropped = UINT32_MAX;
 		s->declared = y->src[d] && y->src[d] != y->own[d] &&
-			      y->src[d] != credit;
+			      y->src[d] != credit && !names_itself(y, d);
 		/* the parent: among the members before it, the one whose
 		 * outlet it names, else the most similar */
 		for (j = 0; j < i && (k <= MAX_MEMBERS || j == 0); j++) {
@@ -729,25 +847,27 @@ rp_status rp__syndicate_run(rp_ctx *ctx)
 		 * from its pages of other stories too */
 		if (d->outlet)
 			y.own[i] = fold_name(&y, d->outlet, strlen(d->outlet));
-		if (!in_cluster[i])
-			continue;
 		if (d->page_source && *d->page_source)
 			y.src[i] = fold_name(&y, d->page_source,
 					     strlen(d->page_source));
+		if (!in_cluster[i])
+			continue;
 		y.when[i] = when_of(d->page_date && *d->page_date ? d->page_date
 								  : d->date);
 	}
-	st = collect_names(&y, in_cluster);
+	st = collect_names(&y);
 	for (i = 0; st == RP_OK && i < n; i++) {
 		const name *e;
 		if (ctx->docs[i].outlet || !ctx->docs[i].page_site)
 			continue;
-		e = longest_in(&y, ctx->docs[i].page_site, 0);
+		e = first_name_in(&y, ctx->docs[i].page_site, 0);
 		if (e) {
 			y.own[i] = e->hash;
 			ctx->synd[i].name = e->shown;
 		}
 	}
+	if (st == RP_OK)
+		st = self_named_groups(&y);
 	if (st != RP_OK)
 		goto done;
 	/* a byline names the source without a label ("March 3, 1987 18:42 |

@@ -29,7 +29,10 @@ static void test_meta_dates(void **state)
 	expect_date("Date: Wed, 11 Mar 1987 18:11:46 GMT\n",
 		    "1987-03-11 18:11");
 	expect_date("Published March 12, 2026 at 6:30 PM\n",
-		    "2026-03-12 06:30");
+		    "2026-03-12 18:30");
+	expect_date("Maya Lindgren \xc2\xb7 Mar 14, 2026 \xc2\xb7 12:05 AM "
+		    "\xc2\xb7 2 min read\n",
+		    "2026-03-14 00:05");
 	expect_date("keywords=acq; pubdate=19870319; origin=Tribune\n",
 		    "1987-03-19");
 	/* a labelled date wins over an earlier one in the text */
