@@ -164,6 +164,38 @@ rp_status rp_signer_sign_as(rp_signer *s, const char *text, size_t len,
 			    const char *charset, int want_set,
 			    rp_signature *sig);
 
+/* Passages two texts share (rp_signer_passages). Offsets are bytes of
+ * each text as the signer read it (a_text, b_text: UTF-8, the input
+ * itself when it was UTF-8); an end is one past the last byte. */
+typedef struct rp_passage {
+	size_t a_start, a_end, b_start, b_end;
+	size_t codepoints; /* folded code points the passage holds */
+} rp_passage;
+
+typedef struct rp_span {
+	size_t start, end;
+} rp_span;
+
+typedef struct rp_passages {
+	rp_passage *v; /* shared passages, in the order of B */
+	size_t n;
+	rp_span *only_a; /* text of A in no passage (furniture aside) */
+	size_t n_only_a;
+	rp_span *only_b;
+	size_t n_only_b;
+	char *a_text, *b_text; /* the texts the offsets refer to */
+	size_t a_len, b_len;
+} rp_passages;
+
+/* Find the passages of at least min_cps folded code points (0: the
+ * n-gram width) that A and B share: each text decoded and stripped of
+ * furniture lines as for signing, folded, and matched as maximal runs.
+ * Free *out with rp_passages_free. */
+rp_status rp_signer_passages(rp_signer *s, const char *a, size_t a_len,
+			     const char *b, size_t b_len, size_t min_cps,
+			     rp_passages *out);
+void rp_passages_free(rp_passages *p);
+
 typedef struct rp_similarity {
 	double jaccard;        /* exact, on the shingle sets */
 	double contain_a;      /* |A & B| / |A| */

@@ -29,10 +29,14 @@ static const char compare_usage[] =
 	"\n"
 	"Explain how similar two documents are: exact Jaccard and containment\n"
 	"of their shingle sets, the MinHash estimate, the SimHash distance,\n"
-	"and whether scan would join them with these options. A and B are\n"
-	"files (or - for stdin), one document each.\n"
+	"whether scan would join them with these options, the passages they\n"
+	"share (byte offsets into both texts) and what only one of them has\n"
+	"(a new headline, a paragraph added or dropped, an edit). A and B\n"
+	"are files (or - for stdin), one document each.\n"
 	"\n"
 	"  --format text|jsonl   output format (text)\n"
+	"  --min-passage N       shortest passage listed, in folded code\n"
+	"                        points (20)\n"
 	"\n";
 
 typedef struct sign_run {
@@ -104,12 +108,15 @@ static int sign_doc(void *user, const rp_doc *doc)
 
 /* Parse the options of sign/compare; returns -1 to exit with *rc. */
 static int parse(int argc, char **argv, const char *usage, rp_config *cfg,
-		 input_opts *io, int *jsonl, int *folded, int *rc)
+		 input_opts *io, int *jsonl, int *folded, size_t *min_passage,
+		 int *rc)
 {
-	static const struct option opts[] = {{"format", 1, 0, OPT_FORMAT},
-					     {"folded", 0, 0, OPT_FOLDED},
-					     CLI_COMMON_OPTIONS,
-					     {0, 0, 0, 0}};
+	static const struct option opts[] = {
+		{"format", 1, 0, OPT_FORMAT},
+		{"folded", 0, 0, OPT_FOLDED},
+		{"min-passage", 1, 0, OPT_MIN_PASSAGE},
+		CLI_COMMON_OPTIONS,
+		{0, 0, 0, 0}};
 	int c;
 	rp_config_init(cfg);
 	input_opts_init(io);
@@ -128,6 +135,18 @@ static int parse(int argc, char **argv, const char *usage, rp_config *cfg,
 			*jsonl = strcmp(optarg, "jsonl") == 0;
 		} else if (c == OPT_FOLDED && folded) {
 			*folded = 1;
+		} else if (c == OPT_MIN_PASSAGE && min_passage) {
+			char *end;
+			unsigned long v = strtoul(optarg, &end, 10);
+			if (*optarg == '-' || *end || end == optarg || !v ||
+			    v > 1000000) {
+				cli_error("--min-passage: expected a count of "
+					  "1 or more, got '%s'",
+					  optarg);
+				*rc = EXIT_USAGE;
+				return -1;
+			}
+			*min_passage = v;
 		} else if (c == OPT_HELP) {
 			fputs(usage, stdout);
 			fputs(cli_common_help, stdout);
@@ -158,7 +177,8 @@ int cmd_sign(int argc, char **argv)
 	sign_run r;
 	int rc = EXIT_OK, i;
 	memset(&r, 0, sizeof r);
-	if (parse(argc, argv, sign_usage, &cfg, &io, &r.jsonl, &r.folded, &rc))
+	if (parse(argc, argv, sign_usage, &cfg, &io, &r.jsonl, &r.folded, NULL,
+		  &rc))
 		return rc;
 	if (optind >= argc) {
 		cli_error("sign needs at least one PATH");
@@ -212,6 +232,86 @@ static void print_side(const char *name, const one_doc *d,
 	       s->invalid_utf8 ? ", invalid UTF-8 replaced" : "");
 }
 
+#define SHOWN_SPANS 20 /* spans listed of each kind in the text output */
+#define QUOTE_BYTES 72 /* bytes of a passage quoted */
+
+/* text[start, end) on one line, cut on a character boundary. */
+static void quote(const char *text, size_t start, size_t end)
+{
+	size_t n = end - start, k;
+	if (n > QUOTE_BYTES) {
+		n = QUOTE_BYTES;
+		while (n > 0 && ((unsigned char)text[start + n] & 0xC0) == 0x80)
+			n--;
+	}
+	putchar('"');
+	for (k = 0; k < n; k++) {
+		char c = text[start + k];
+		putchar(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+	}
+	fputs(n < end - start ? "...\"" : "\"", stdout);
+}
+
+static void text_spans(const char *title, const rp_span *v, size_t n,
+		       const char *side, const char *text)
+{
+	size_t k;
+	printf("%s: %zu\n", title, n);
+	for (k = 0; k < n && k < SHOWN_SPANS; k++) {
+		printf("  %s %zu-%zu  ", side, v[k].start, v[k].end);
+		quote(text, v[k].start, v[k].end);
+		putchar('\n');
+	}
+	if (n > SHOWN_SPANS)
+		printf("  (%zu more; --format jsonl lists all)\n",
+		       n - SHOWN_SPANS);
+}
+
+static void text_passages(const rp_passages *ps, size_t min_passage)
+{
+	size_t k;
+	printf("shared passages of %zu code points or more (byte offsets "
+	       "into A and B): %zu\n",
+	       min_passage, ps->n);
+	for (k = 0; k < ps->n && k < SHOWN_SPANS; k++) {
+		printf("  A %zu-%zu  B %zu-%zu  %zu code points  ",
+		       ps->v[k].a_start, ps->v[k].a_end, ps->v[k].b_start,
+		       ps->v[k].b_end, ps->v[k].codepoints);
+		quote(ps->a_text, ps->v[k].a_start, ps->v[k].a_end);
+		putchar('\n');
+	}
+	if (ps->n > SHOWN_SPANS)
+		printf("  (%zu more; --format jsonl lists all)\n",
+		       ps->n - SHOWN_SPANS);
+	text_spans("only in A (dropped by B, or changed)", ps->only_a,
+		   ps->n_only_a, "A", ps->a_text);
+	text_spans("only in B (added by B, or changed)", ps->only_b,
+		   ps->n_only_b, "B", ps->b_text);
+}
+
+static void json_spans(const char *name, const rp_span *v, size_t n)
+{
+	size_t k;
+	printf(",\"%s\":[", name);
+	for (k = 0; k < n; k++)
+		printf("%s[%zu,%zu]", k ? "," : "", v[k].start, v[k].end);
+	putchar(']');
+}
+
+static void json_passages(const rp_passages *ps)
+{
+	size_t k;
+	fputs(",\"passages\":[", stdout);
+	for (k = 0; k < ps->n; k++)
+		printf("%s{\"a\":[%zu,%zu],\"b\":[%zu,%zu],"
+		       "\"code_points\":%zu}",
+		       k ? "," : "", ps->v[k].a_start, ps->v[k].a_end,
+		       ps->v[k].b_start, ps->v[k].b_end, ps->v[k].codepoints);
+	putchar(']');
+	json_spans("only_a", ps->only_a, ps->n_only_a);
+	json_spans("only_b", ps->only_b, ps->n_only_b);
+}
+
 int cmd_compare(int argc, char **argv)
 {
 	rp_config cfg;
@@ -223,9 +323,13 @@ int cmd_compare(int argc, char **argv)
 	rp_similarity sim;
 	rp_lsh_params lp;
 	double small_in_big;
+	rp_passages ps;
+	size_t min_passage = 20;
 	int rc = EXIT_OK, jsonl = 0, k, joined;
+	memset(&ps, 0, sizeof ps);
 	memset(d, 0, sizeof d);
-	if (parse(argc, argv, compare_usage, &cfg, &io, &jsonl, NULL, &rc))
+	if (parse(argc, argv, compare_usage, &cfg, &io, &jsonl, NULL,
+		  &min_passage, &rc))
 		return rc;
 	if (argc - optind != 2) {
 		cli_error("compare takes exactly two paths, A and B");
@@ -258,6 +362,13 @@ int cmd_compare(int argc, char **argv)
 		}
 	}
 	rp_similarity_of(&sig[0], &sig[1], &sim);
+	if (rp_signer_passages(s[0], d[0].text, d[0].len, d[1].text, d[1].len,
+			       min_passage, &ps) != RP_OK) {
+		cli_error("cannot compare the passages: %s",
+			  rp_signer_errmsg(s[0]));
+		rc = EXIT_RUNTIME;
+		goto out;
+	}
 	rp_lsh_params_for(&cfg, &lp);
 	/* the rule of scan: Jaccard, or containment of the smaller set */
 	small_in_big = sig[0].set_len <= sig[1].set_len ? sim.contain_a
@@ -276,11 +387,13 @@ int cmd_compare(int argc, char **argv)
 		       "\"jaccard\":%.6f,\"containment_a\":%.6f,"
 		       "\"containment_b\":%.6f,\"minhash_estimate\":%.6f,"
 		       "\"simhash_distance\":%u,\"joined\":%s,"
-		       "\"lsh_probability\":%.6f}\n",
+		       "\"lsh_probability\":%.6f",
 		       sig[0].set_len, sig[1].set_len, sim.common, sim.jaccard,
 		       sim.contain_a, sim.contain_b, sim.minhash_est,
 		       sim.simhash_dist, joined ? "true" : "false",
 		       rp_lsh_probability(lp.bands, lp.rows, sim.jaccard));
+		json_passages(&ps);
+		fputs("}\n", stdout);
 	} else {
 		print_side("A", &d[0], &sig[0]);
 		print_side("B", &d[1], &sig[1]);
@@ -307,10 +420,12 @@ int cmd_compare(int argc, char **argv)
 			       cfg.containment > 0 ? ", containment below the "
 						     "limit"
 						   : "");
+		text_passages(&ps, min_passage);
 	}
 	if (fflush(stdout) != 0)
 		rc = EXIT_RUNTIME;
 out:
+	rp_passages_free(&ps);
 	for (k = 0; k < 2; k++) {
 		rp_signer_free(s[k]);
 		free(d[k].id);

@@ -98,6 +98,12 @@ static rp_status decode(rp_signer *s, const char *text, size_t len,
 	return RP_OK;
 }
 
+rp_status rp__signer_decode(rp_signer *s, const char *text, size_t len,
+			    rp__decoded *dec)
+{
+	return decode(s, text, len, NULL, dec);
+}
+
 static rp_status fold_text(rp_signer *s, const char *text, size_t len)
 {
 	rp_status st = rp__norm_run(&s->norm, text, len);

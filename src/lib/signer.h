@@ -27,6 +27,11 @@ struct rp_signer {
 	char err[RP__ERRMSG_CAP];
 };
 
+/* Decode text as the signer reads it (BOM, UTF-8, detection, the
+ * configured charset); dec->text stays valid until the next call. */
+rp_status rp__signer_decode(rp_signer *s, const char *text, size_t len,
+			    rp__decoded *dec);
+
 /* Initialise an embedded signer (no allocation until first use). */
 void rp__signer_init(rp_signer *s, const rp_config *cfg);
 void rp__signer_release(rp_signer *s);

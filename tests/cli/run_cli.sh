@@ -249,6 +249,30 @@ expect compare 0 "$R" compare "$DATA/lanzhou-daily/lanjiang-bridge-closure.txt" 
 has compare-jaccard "$T/out" 'Jaccard (exact)'
 expect compare-self 0 "$R" compare --format jsonl "$T/in/a.txt" "$T/in/sub/b.txt"
 has compare-self-one "$T/out" '"jaccard":1.000000'
+# passages: offsets into both files; the two slices of a passage say the same
+# once spaces and punctuation are dropped (the segmented copy has spaces)
+expect compare-passages 0 "$R" compare --format jsonl "$DATA/lanzhou-daily/lanjiang-bridge-closure.txt" "$DATA/xinghe-portal/lanjiang-bridge.txt"
+if python3 - "$T/out" "$DATA/lanzhou-daily/lanjiang-bridge-closure.txt" "$DATA/xinghe-portal/lanjiang-bridge.txt" <<'PY'
+import sys, json, unicodedata
+d = json.loads(open(sys.argv[1]).read())
+a, b = open(sys.argv[2], "rb").read(), open(sys.argv[3], "rb").read()
+def fold(t):
+    t = unicodedata.normalize("NFKC", t.decode("utf-8")).casefold()
+    return "".join(c for c in t if unicodedata.category(c)[0] not in "ZPC")
+assert d["passages"], d
+assert max(p["code_points"] for p in d["passages"]) > 200, d["passages"]
+for p in d["passages"]:
+    x, y = fold(a[p["a"][0]:p["a"][1]]), fold(b[p["b"][0]:p["b"][1]])
+    assert x == y and len(x) == p["code_points"], (x, y, p)
+# what is left: in order, inside the files, not overlapping a passage
+for side, text in (("a", a), ("b", b)):
+    spans = sorted([p[side] for p in d["passages"]] + d["only_" + side])
+    assert all(s[1] <= t[0] for s, t in zip(spans, spans[1:])), spans
+    assert spans[-1][1] <= len(text)
+PY
+then ok compare-passages-fold-alike; else bad compare-passages-fold-alike "a passage's two slices differ"; fi
+expect compare-passages-text 0 "$R" compare --min-passage 30 "$DATA/lanzhou-daily/lanjiang-bridge-closure.txt" "$DATA/xinghe-portal/lanjiang-bridge.txt" && has compare-passages-listed "$T/out" '^shared passages of 30 code points or more' && has compare-only-b "$T/out" '^only in B'
+expect compare-bad-min-passage 2 "$R" compare --min-passage 0 "$T/in/a.txt" "$T/in/a.txt"
 expect compare-one-arg 2 "$R" compare "$T/in/a.txt"
 expect sign 0 "$R" sign "$T/in/a.txt"
 awk -F'\t' '{ exit !(NF == 5 && length($4) == 16 && split($5, m, ",") == 128) }' "$T/out" && ok sign-columns || bad sign-columns "$(head -c 200 "$T/out")"

@@ -169,6 +169,41 @@ static int check_pair(const rp_pair *p, void *user)
 	return 0;
 }
 
+/* The passages of the text before the first 0x1E and the rest: spans in
+ * bounds and, on each side, in order and apart. */
+static void check_spans(const rp_span *v, size_t n, size_t len)
+{
+	size_t k;
+	for (k = 0; k < n; k++)
+		CHECK(v[k].start < v[k].end && v[k].end <= len &&
+		      (k == 0 || v[k - 1].end <= v[k].start));
+}
+
+static void check_passages(const rp_config *cfg, const uint8_t *data,
+			   size_t size)
+{
+	const uint8_t *sep = memchr(data, 0x1E, size);
+	size_t a_len = sep ? (size_t)(sep - data) : size, k;
+	rp_signer *s;
+	rp_passages ps;
+	if (rp_signer_new(&s, cfg) != RP_OK)
+		return;
+	if (rp_signer_passages(s, (const char *)data, a_len,
+			       sep ? (const char *)sep + 1 : "",
+			       sep ? size - a_len - 1 : 0, 0, &ps) == RP_OK) {
+		for (k = 0; k < ps.n; k++)
+			CHECK(ps.v[k].a_start < ps.v[k].a_end &&
+			      ps.v[k].a_end <= ps.a_len &&
+			      ps.v[k].b_start < ps.v[k].b_end &&
+			      ps.v[k].b_end <= ps.b_len &&
+			      (k == 0 || ps.v[k - 1].b_end <= ps.v[k].b_start));
+		check_spans(ps.only_a, ps.n_only_a, ps.a_len);
+		check_spans(ps.only_b, ps.n_only_b, ps.b_len);
+		rp_passages_free(&ps);
+	}
+	rp_signer_free(s);
+}
+
 /* Documents separated by 0x1E; the whole pipeline, with invariants. */
 int fuzz_pipeline(const uint8_t *data, size_t size)
 {
@@ -201,12 +236,24 @@ int fuzz_pipeline(const uint8_t *data, size_t size)
 	CHECK(rp_ctx_doc_count(ctx) == n);
 	nc = rp_ctx_cluster_count(ctx);
 	for (k = 0; k < n; k++) {
-		rp_doc_info di;
+		rp_doc_info di, o;
 		CHECK(rp_ctx_doc(ctx, k, &di) == RP_OK);
 		CHECK(di.cluster >= 1 && di.cluster <= nc);
+		/* syndication: the origin and the parent are of its cluster */
+		CHECK(rp_ctx_doc(ctx, di.origin, &o) == RP_OK);
+		CHECK(o.cluster == di.cluster &&
+		      (o.kind != RP_KIND_SINGLE) == (di.cluster_size > 1));
+		CHECK((di.kind == RP_KIND_SINGLE) == (di.cluster_size == 1));
+		CHECK((di.kind == RP_KIND_ORIGINAL) ==
+		      (di.cluster_size > 1 && di.origin == k));
+		if (di.parent != UINT32_MAX) {
+			CHECK(rp_ctx_doc(ctx, di.parent, &o) == RP_OK);
+			CHECK(o.cluster == di.cluster && di.parent != k);
+		}
 	}
 	CHECK(rp_ctx_pairs(ctx, check_pair, &n) == RP_OK);
 	rp_ctx_free(ctx);
+	check_passages(&cfg, data, size);
 	return 0;
 }
 
