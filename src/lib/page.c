@@ -57,6 +57,9 @@ void rp__page_release(rp__page *p)
 	free(p->drops);
 	free(p->meta);
 	free(p->scratch);
+	free(p->mbuf);
+	free(p->mstarts);
+	free(p->tail);
 	memset(p, 0, sizeof *p);
 }
 
@@ -76,24 +79,99 @@ static rp_status keep_line(rp__page *p, const char *s, size_t n, uint64_t h)
 	return RP_OK;
 }
 
-/* The line just folded (p->lnorm) says who and when: its shingles go to
- * p->meta. */
-static rp_status add_meta(rp__page *p)
+/* Append the last `cps` code points of folded s[0..n) (all of it when
+ * cps is 0) to the buffer b. */
+static rp_status append_cps(char **b, size_t *len, size_t *cap, const char *s,
+			    size_t n, size_t cps, size_t limit, int tail)
 {
-	const rp__norm *nm = &p->lnorm;
-	size_t n = nm->cps >= p->ngram ? nm->cps - p->ngram + 1 : 1, k;
-	rp_status st = rp__grow((void **)&p->scratch, &p->scratch_cap, n,
-				sizeof *p->scratch, p->limit);
+	size_t from = 0, to = n, seen = 0;
+	rp_status st;
+	if (cps && tail)
+		for (from = n; from > 0 && seen < cps;)
+			seen += ((unsigned char)s[--from] & 0xC0) != 0x80;
+	else if (cps)
+		for (to = 0; to < n && seen <= cps; to++)
+			if (((unsigned char)s[to] & 0xC0) != 0x80 &&
+			    ++seen > cps)
+				break;
+	st = rp__grow((void **)b, cap, *len + (to - from) + 1, 1, limit);
+	if (st != RP_OK)
+		return st;
+	if (to > from)
+		memcpy(*b + *len, s + from, to - from);
+	*len += to - from;
+	return RP_OK;
+}
+
+/* Hash every n-gram of the pending byline text into p->meta. */
+static rp_status flush_meta(rp__page *p)
+{
+	size_t cps = 0, i, n, k;
+	rp_status st = rp__grow((void **)&p->mstarts, &p->mstarts_cap,
+				p->mbuf_len + 1, sizeof *p->mstarts, p->limit);
+	p->pending = 0;
+	if (st != RP_OK)
+		return st;
+	for (i = 0; i < p->mbuf_len; i++)
+		if (((unsigned char)p->mbuf[i] & 0xC0) != 0x80)
+			p->mstarts[cps++] = (uint32_t)i;
+	p->mstarts[cps] = (uint32_t)p->mbuf_len;
+	n = cps >= p->ngram ? cps - p->ngram + 1 : 1;
+	st = rp__grow((void **)&p->scratch, &p->scratch_cap, n,
+		      sizeof *p->scratch, p->limit);
 	if (st == RP_OK)
 		st = rp__grow((void **)&p->meta, &p->meta_cap, p->n_meta + n,
 			      sizeof *p->meta, p->limit);
-	if (st != RP_OK)
+	if (st != RP_OK || !cps)
 		return st;
-	n = rp__hash_ngrams(nm->out, nm->out_len, nm->ascii ? NULL : nm->starts,
-			    nm->cps, p->ngram, p->seed, p->scratch);
+	n = rp__hash_ngrams(p->mbuf, p->mbuf_len, p->mstarts, cps, p->ngram,
+			    p->seed, p->scratch);
 	for (k = 0; k < n && p->n_meta < MAX_META; k++)
 		p->meta[p->n_meta++] = (uint32_t)p->scratch[k];
 	return RP_OK;
+}
+
+/*
+ * The line just folded (p->lnorm) is kept; is_meta when it says who and
+ * when (a byline). A byline's shingles go to p->meta, with those that
+ * reach into its neighbours (the last n - 1 code points of the kept line
+ * before it and the first n - 1 of the one after): the folded page is
+ * its kept lines end to end, so those shingles change with the byline
+ * too.
+ */
+static rp_status track_meta(rp__page *p, int is_meta)
+{
+	const rp__norm *nm = &p->lnorm;
+	size_t edge = p->ngram > 1 ? p->ngram - 1 : 0;
+	rp_status st = RP_OK;
+	if (p->pending && !is_meta) {
+		st = append_cps(&p->mbuf, &p->mbuf_len, &p->mbuf_cap, nm->out,
+				nm->out_len, edge, p->limit, 0);
+		if (st == RP_OK)
+			st = flush_meta(p);
+	} else if (is_meta) {
+		if (!p->pending) {
+			p->mbuf_len = 0;
+			st = append_cps(&p->mbuf, &p->mbuf_len, &p->mbuf_cap,
+					p->tail, p->tail_len, 0, p->limit, 0);
+			p->pending = 1;
+		}
+		if (st == RP_OK)
+			st = append_cps(&p->mbuf, &p->mbuf_len, &p->mbuf_cap,
+					nm->out, nm->out_len, 0, p->limit, 0);
+	}
+	/* the last n - 1 code points of the folded text so far */
+	if (st == RP_OK)
+		st = append_cps(&p->tail, &p->tail_len, &p->tail_cap, nm->out,
+				nm->out_len, 0, p->limit, 0);
+	if (st == RP_OK && p->tail_len) {
+		size_t from = p->tail_len, seen = 0;
+		while (from > 0 && seen < edge)
+			seen += ((unsigned char)p->tail[--from] & 0xC0) != 0x80;
+		memmove(p->tail, p->tail + from, p->tail_len - from);
+		p->tail_len -= from;
+	}
+	return st;
 }
 
 static int cmp_u32(const void *pa, const void *pb)
@@ -111,7 +189,11 @@ rp_status rp__page_lines(rp__page *p, const char *text, size_t len, int rules,
 	size_t k, m = 0;
 	rp_status st;
 	p->n_meta = 0;
+	p->pending = 0;
+	p->tail_len = 0;
 	st = lines(p, text, len, rules, learned, group);
+	if (st == RP_OK && p->pending)
+		st = flush_meta(p);
 	if (p->n_meta > 1)
 		qsort(p->meta, p->n_meta, sizeof *p->meta, cmp_u32);
 	for (k = 0; k < p->n_meta; k++)
@@ -180,9 +262,10 @@ static rp_status lines(rp__page *p, const char *text, size_t len, int rules,
 		}
 		kept_cps += p->lnorm.cps;
 		st = keep_line(p, text + i, end - i, h);
-		if (st == RP_OK && collect && p->lnorm.cps <= META_LINE_CPS &&
-		    rp__meta_byline(text + i, end - i))
-			st = add_meta(p);
+		if (st == RP_OK && collect)
+			st = track_meta(
+				p, p->lnorm.cps <= META_LINE_CPS &&
+					   rp__meta_byline(text + i, end - i));
 		if (st != RP_OK)
 			return st;
 		i = next;

@@ -39,6 +39,13 @@ typedef struct rp__page {
 	size_t n_meta, meta_cap;
 	uint64_t *scratch; /* their 64-bit hashes while a line is read */
 	size_t scratch_cap;
+	char *mbuf; /* folded bylines waiting for the next line's start */
+	size_t mbuf_len, mbuf_cap;
+	uint32_t *mstarts; /* code point starts in mbuf */
+	size_t mstarts_cap;
+	char *tail; /* the last n - 1 folded code points kept so far */
+	size_t tail_len, tail_cap;
+	int pending;    /* mbuf holds bylines */
 	unsigned ngram; /* shingle width (0: meta is not collected) */
 	size_t limit;
 	uint64_t seed;

@@ -44,9 +44,9 @@
 #define EXCERPT_COVER  0.75 /* an excerpt holds less of the origin */
 #define EXCERPT_INSIDE 0.60 /* ... and is at least this contained in it */
 #define CHANGED_FULL \
-	3                    /* a full copy changes at most this many
-				      shingle widths (noise: a leftover
-				      byline, a word of another script) */
+	1                    /* a full copy changes fewer shingles than
+				      this many n-gram widths: one changed
+				      character changes n on each side */
 #define EXCERPT_DROP    0.08 /* an excerpt dropped this much of it */
 #define EXCERPT_RATIO   2    /* ... and this many times what it added */
 #define MAX_EXCL        4096 /* shingles on one side only, looked at */
@@ -535,9 +535,9 @@ static int queue_diff(synd *y, uint32_t d, uint32_t o)
  * The kind of a reprint d of o from what it added and dropped (counted
  * by settle_kinds): an excerpt dropped at least EXCERPT_DROP of the
  * origin and more than EXCERPT_RATIO times what it added (a new headline
- * on a shortened copy is still an excerpt); a full copy changed at most
- * CHANGED_FULL n-gram widths (one changed character changes n shingles on
- * each side); anything else is edited. Without the counts (too many
+ * on a shortened copy is still an excerpt); a full copy changed fewer
+ * shingles than one changed character would (n on each side); anything
+ * else is edited. Without the counts (too many
  * shingles on one side only), the sets decide: an excerpt covers little
  * of the origin and sits mostly inside it.
  */
@@ -550,7 +550,7 @@ static uint8_t kind_of(const synd *y, uint32_t d, uint32_t o)
 		if (s->dropped >= EXCERPT_DROP * no &&
 		    s->dropped > EXCERPT_RATIO * (double)s->added)
 			return RP_KIND_EXCERPT;
-		return s->added + s->dropped <= CHANGED_FULL * ctx->cfg.ngram
+		return s->added + s->dropped < CHANGED_FULL * ctx->cfg.ngram
 			       ? RP_KIND_FULL
 			       : RP_KIND_EDITED;
 	}
