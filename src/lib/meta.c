@@ -171,6 +171,35 @@ static int year_and_time(const char *s, size_t n, size_t j, rp__when *w)
 	return valid(w);
 }
 
+/* Can c start a month's name? */
+static int month_letter(char c)
+{
+	switch (c | 0x20) {
+	case 'j':
+	case 'f':
+	case 'm':
+	case 'a':
+	case 's':
+	case 'o':
+	case 'n':
+	case 'd':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Can a date start at s[i]: a digit or a month's first letter, not in
+ * the middle of a number or a word? */
+static int may_start_date(const char *s, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+	unsigned char p = i ? (unsigned char)s[i - 1] : ' ';
+	if (c >= '0' && c <= '9')
+		return !(p >= '0' && p <= '9');
+	return month_letter((char)c) && !isalpha(p);
+}
+
 /* A date starting at s[i]. */
 static int date_at(const char *s, size_t n, size_t i, rp__when *w)
 {
@@ -239,7 +268,7 @@ static int date_at(const char *s, size_t n, size_t i, rp__when *w)
 		return 0;
 	}
 	/* March 11, 1987 and Mar 13, 2026 */
-	if (isalpha((unsigned char)s[i]) &&
+	if (month_letter(s[i]) &&
 	    (i == 0 || !isalpha((unsigned char)s[i - 1])) &&
 	    (w->mo = month_of(s, n, &j)) != 0) {
 		while (j < n && s[j] == ' ')
@@ -275,7 +304,8 @@ int rp__meta_date(const char *s, size_t n, char out[24])
 	if (i == n)
 		return 0;
 	for (i = 0; i < n; i++)
-		if (date_at(s, n, i, &w) && emit(&w, out))
+		if (may_start_date(s, i) && date_at(s, n, i, &w) &&
+		    emit(&w, out))
 			return 1;
 	return 0;
 }
@@ -490,10 +520,12 @@ static void take_dates(const char *sq, size_t n, int bottom, dates *ds)
 		;
 	latin = i == n;
 	for (i = 0; i < n; i++)
-		if (date_at(sq, n, i, &w) &&
+		if (may_start_date(sq, i) && date_at(sq, n, i, &w) &&
 		    (w.y || w.h >= 0 || (n <= 60 && latin)))
 			add_date(ds, &w, 0);
-	take_copyright_year(sq, n, bottom, ds);
+	if (bottom || memchr(sq, 0xC2, n) || memchr(sq, '(', n) ||
+	    memchr(sq, 'p', n) || memchr(sq, 0xE7, n))
+		take_copyright_year(sq, n, bottom, ds);
 }
 
 /* The publish time: the first labelled date with a year, else the first
@@ -574,17 +606,34 @@ static void take_title(const char *kept, size_t len, rp__meta *m)
  * URL needs "http": other lines are not read. */
 static int worth_reading(const char *s, size_t n)
 {
+	/* the bytes that may start what is looked for: digits, ':', '(',
+	 * the full-width colon's first byte, "via", "http" */
+	static const unsigned char first[256] = {
+		['0'] = 1, ['1'] = 1, ['2'] = 1,  ['3'] = 1, ['4'] = 1,
+		['5'] = 1, ['6'] = 1, ['7'] = 1,  ['8'] = 1, ['9'] = 1,
+		[':'] = 1, ['('] = 1, [0xEF] = 2, ['v'] = 3, ['h'] = 4};
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i;
 	for (i = 0; i < n; i++) {
-		char c = s[i];
-		if ((c >= '0' && c <= '9') || c == ':' || c == '(' ||
-		    (i + 2 < n && memcmp(s + i, "\xEF\xBC\x9A", 3) == 0) ||
-		    (i + 3 < n &&
-		     (memcmp(s + i, "via ", 4) == 0 ||
-		      memcmp(s + i, "http", 4) == 0) &&
-		     (s[i] == 'h' || i == 0 ||
-		      !isalpha((unsigned char)s[i - 1]))))
+		switch (first[u[i]]) {
+		case 0:
+			break;
+		case 1:
 			return 1;
+		case 2:
+			if (i + 2 < n && u[i + 1] == 0xBC && u[i + 2] == 0x9A)
+				return 1;
+			break;
+		case 3:
+			if (i + 3 < n && !memcmp(s + i, "via ", 4) &&
+			    (i == 0 || !isalpha(u[i - 1])))
+				return 1;
+			break;
+		default:
+			if (i + 3 < n && !memcmp(s + i, "http", 4))
+				return 1;
+			break;
+		}
 	}
 	return 0;
 }
@@ -603,9 +652,35 @@ static int byline_sq(const char *sq, size_t k)
 		    sizeof source_keys / sizeof source_keys[0]))
 		return 1;
 	for (i = 0; i < k; i++)
-		if (date_at(sq, k, i, &w))
+		if (may_start_date(sq, i) && date_at(sq, k, i, &w))
 			return 1;
 	return 0;
+}
+
+/* Is the character at s[i] (a lead byte of 0xE4-0xE9) the first of a
+ * byline word: 作 (者), 编/編 (辑), 记/記 (者), 阅/閱 (读)? */
+static int people_char(const unsigned char *s, size_t n, size_t i)
+{
+	if (i + 2 >= n)
+		return 0;
+	switch ((unsigned)s[i] << 8 | s[i + 1]) {
+	case 0xE4BD:
+		return s[i + 2] == 0x9C; /* 作 */
+	case 0xE7BC:
+		return s[i + 2] == 0x96; /* 编 */
+	case 0xE7B7:
+		return s[i + 2] == 0xA8; /* 編 */
+	case 0xE8AE:
+		return s[i + 2] == 0xB0; /* 记 */
+	case 0xE8A8:
+		return s[i + 2] == 0x98; /* 記 */
+	case 0xE998:
+		return s[i + 2] == 0x85; /* 阅 */
+	case 0xE996:
+		return s[i + 2] == 0xB1; /* 閱 */
+	default:
+		return 0;
+	}
 }
 
 int rp__meta_byline(const char *s, size_t n)
@@ -613,18 +688,25 @@ int rp__meta_byline(const char *s, size_t n)
 	static const char *const people[] = {"作者", "编辑", "編輯",
 					     "记者", "記者", "阅读",
 					     "閱讀", "By ",  "BY "};
+	const unsigned char *u = (const unsigned char *)s;
 	char sq[MAX_LINE];
 	size_t k, i, run = 0;
-	int digits_or_colon = worth_reading(s, n);
+	int digits_or_colon = worth_reading(s, n), person = 0;
 	/* most lines hold none of the keys: no squeezing for them */
-	for (i = 0; !digits_or_colon && i < n && (unsigned char)s[i] < 0x80 &&
-		    s[i] != 'B';
-	     i++)
-		;
-	if (!digits_or_colon && i == n)
+	for (i = 0; !person && i < n; i++) {
+		if (u[i] == 'B')
+			person = i + 2 < n &&
+				 (u[i + 1] == 'y' || u[i + 1] == 'Y') &&
+				 u[i + 2] == ' ';
+		else if (u[i] >= 0xE4 && u[i] <= 0xE9)
+			person = people_char(u, n, i);
+		if (u[i] >= 0xE0)
+			i += 2; /* a three-byte character */
+	}
+	if (!digits_or_colon && !person)
 		return 0;
 	k = squeeze(s, n < MAX_LINE - 8 ? n : MAX_LINE - 8, sq, sizeof sq);
-	if (has_any(sq, people, sizeof people / sizeof people[0]))
+	if (person && has_any(sq, people, sizeof people / sizeof people[0]))
 		return 1;
 	/* an id or a counter: "Article 3591209", "阅读量31108" */
 	for (i = 0; i < k; i++) {
