@@ -60,6 +60,25 @@ static void fill(uint32_t *t, const char *config)
 	opencc_close(oc);
 }
 
+/* The configurations disagree on a few characters: t2s takes 麼 to 么,
+ * hk2s takes 么 to 幺. Folding must give the same result when run twice
+ * (and 什麼 and 什么 must meet), so each entry follows its chain to the
+ * end. */
+static void resolve_chains(uint32_t *t)
+{
+	uint32_t cp;
+	for (cp = RP__T2S_FIRST; cp <= RP__T2S_LAST; cp++) {
+		uint32_t s = t[cp - RP__T2S_FIRST];
+		unsigned steps = 0;
+		while (s >= RP__T2S_FIRST && s <= RP__T2S_LAST &&
+		       t[s - RP__T2S_FIRST] && t[s - RP__T2S_FIRST] != cp &&
+		       steps++ < 8)
+			s = t[s - RP__T2S_FIRST];
+		if (s)
+			t[cp - RP__T2S_FIRST] = s;
+	}
+}
+
 static void build(void)
 {
 	uint32_t *t = calloc(SPAN, sizeof *t);
@@ -68,6 +87,7 @@ static void build(void)
 	fill(t, "t2s.json");
 	fill(t, "hk2s.json");
 	fill(t, "tw2s.json");
+	resolve_chains(t);
 	table = t;
 }
 

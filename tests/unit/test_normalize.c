@@ -4,6 +4,7 @@
 #include <utf8proc.h>
 
 #include "normalize.h"
+#include "script.h"
 
 static char *fold(rp_norm mode, const char *in, size_t len, size_t *out_len,
 		  rp__norm *keep)
@@ -126,6 +127,36 @@ static void test_normalize_width_and_case_fold(void **state)
 	expect_text("ﬁne", "fine");
 	/* e + combining acute composes to the same as precomposed é */
 	expect_text("Cafe\xcc\x81 caf\xc3\xa9", "cafécafé");
+}
+
+/* Folding is idempotent across the scripts: no ideograph's Simplified
+ * form folds further (t2s takes 麼 to 么 and hk2s 么 to 幺; both must
+ * end on one character), so 什麼 and 什么 fold alike. */
+static void test_normalize_t2s_idempotent(void **state)
+{
+	const uint32_t *t = rp__t2s_table();
+	uint32_t cp;
+	char *x, *y;
+	(void)state;
+	if (!t)
+		skip();
+	for (cp = RP__T2S_FIRST; cp <= RP__T2S_LAST; cp++)
+		assert_int_equal(rp__t2s(t, rp__t2s(t, cp)), rp__t2s(t, cp));
+	{
+		rp__norm nm;
+		rp__norm_init(&nm, RP_NORM_TEXT, 1 << 20);
+		nm.t2s = 1;
+		assert_int_equal(rp__norm_run(&nm, "什麼", strlen("什麼")),
+				 RP_OK);
+		x = strndup(nm.out, nm.out_len);
+		assert_int_equal(rp__norm_run(&nm, "什么", strlen("什么")),
+				 RP_OK);
+		y = strndup(nm.out, nm.out_len);
+		rp__norm_release(&nm);
+	}
+	assert_string_equal(x, y);
+	free(x);
+	free(y);
 }
 
 static void test_normalize_segmented_equals_unsegmented(void **state)
@@ -253,6 +284,7 @@ int main(void)
 		cmocka_unit_test(test_normalize_drops_space_and_punctuation),
 		cmocka_unit_test(test_normalize_width_and_case_fold),
 		cmocka_unit_test(test_normalize_segmented_equals_unsegmented),
+		cmocka_unit_test(test_normalize_t2s_idempotent),
 		cmocka_unit_test(test_normalize_seed_page_desegmented),
 		cmocka_unit_test(test_normalize_invalid_utf8_replaced),
 		cmocka_unit_test(test_normalize_nul_bytes_counted),
