@@ -20,6 +20,7 @@
 /* learned furniture after this many letters of kept text ends the story */
 #define RP__PAGE_CUT_CPS 100
 #define META_LINE_CPS    120  /* a longer line is prose, dates or not */
+#define LABEL_CPS        12   /* a line this short with a digit is a label */
 #define MAX_META         1024 /* meta shingles kept per page */
 
 uint64_t rp__bp_key(uint64_t group, uint64_t line)
@@ -174,6 +175,21 @@ static rp_status track_meta(rp__page *p, int is_meta)
 	return st;
 }
 
+/* Does the kept line just folded say who, when or where on the paper
+ * rather than what: a byline (rp__meta_byline), or a short label with a
+ * number ("第A52版：国内", "Page 3")? */
+static int meta_line(const rp__page *p, const char *line, size_t n)
+{
+	size_t k;
+	if (p->lnorm.cps > META_LINE_CPS)
+		return 0;
+	if (p->lnorm.cps <= LABEL_CPS)
+		for (k = 0; k < p->lnorm.out_len; k++)
+			if (p->lnorm.out[k] >= '0' && p->lnorm.out[k] <= '9')
+				return 1;
+	return rp__meta_byline(line, n);
+}
+
 static int cmp_u32(const void *pa, const void *pb)
 {
 	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
@@ -263,9 +279,7 @@ static rp_status lines(rp__page *p, const char *text, size_t len, int rules,
 		kept_cps += p->lnorm.cps;
 		st = keep_line(p, text + i, end - i, h);
 		if (st == RP_OK && collect)
-			st = track_meta(
-				p, p->lnorm.cps <= META_LINE_CPS &&
-					   rp__meta_byline(text + i, end - i));
+			st = track_meta(p, meta_line(p, text + i, end - i));
 		if (st != RP_OK)
 			return st;
 		i = next;
