@@ -95,6 +95,9 @@ typedef struct rp_config {
 	int boilerplate;          /* learn furniture from the corpus: lines on
 	                         many pages of one outlet; RP_AUTO: on with
 	                         RP_NORM_TEXT (auto) */
+	int syndicate;            /* after clustering, each cluster's origin and
+	                         how every reprint relates to it (see
+	                         rp_ctx_run); RP_AUTO: on with RP_NORM_TEXT */
 	unsigned bp_min_docs;   /* a line on at least this many pages ... (3) */
 	double bp_min_share;    /* ... and this share of them (0) */
 	unsigned bp_edge_lines; /* lines at each end of a page that name its

@@ -58,6 +58,8 @@ enum {
 	OPT_NO_T2S,
 	OPT_NO_FURNITURE,
 	OPT_NO_BOILERPLATE,
+	OPT_SYNDICATE,
+	OPT_NO_SYNDICATE,
 	OPT_FURNITURE,
 	OPT_BOILERPLATE,
 	OPT_BP_MIN_DOCS,
@@ -95,6 +97,8 @@ enum {
 	{"no-t2s", 0, 0, OPT_NO_T2S},                             \
 	{"no-furniture", 0, 0, OPT_NO_FURNITURE},                 \
 	{"no-boilerplate", 0, 0, OPT_NO_BOILERPLATE},             \
+	{"syndicate", 0, 0, OPT_SYNDICATE},                       \
+	{"no-syndicate", 0, 0, OPT_NO_SYNDICATE},                 \
 	{"furniture", 0, 0, OPT_FURNITURE},                       \
 	{"boilerplate", 0, 0, OPT_BOILERPLATE},                   \
 	{"boilerplate-min-docs", 1, 0, OPT_BP_MIN_DOCS},          \

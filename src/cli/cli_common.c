@@ -47,6 +47,10 @@ const char cli_common_help[] =
 	"                        (both are on with --norm text, off with\n"
 	"                        lower-space; --furniture, --boilerplate turn\n"
 	"                        them on there)\n"
+	"  --no-syndicate        skip origins and reprint kinds (on with\n"
+	"                        --norm text, or with --origins, --report,\n"
+	"                        --outlets, --graph; --syndicate turns them\n"
+	"                        on with lower-space)\n"
 	"  --boilerplate-min-docs N\n"
 	"                        a line on N pages of one outlet is furniture "
 	"(3)\n"
@@ -219,6 +223,12 @@ int cli_common_opt(int code, const char *arg, rp_config *cfg, input_opts *io)
 		return 0;
 	case OPT_BOILERPLATE:
 		cfg->boilerplate = 1;
+		return 0;
+	case OPT_SYNDICATE:
+		cfg->syndicate = 1;
+		return 0;
+	case OPT_NO_SYNDICATE:
+		cfg->syndicate = 0;
 		return 0;
 	case OPT_BP_MIN_DOCS:
 		if (parse_u64("boilerplate-min-docs", arg, UINT32_MAX, &v))

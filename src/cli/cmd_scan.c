@@ -68,6 +68,7 @@ typedef struct scan_out {
 	const char *clusters, *origins, *pairs, *keep, *remove, *bp_report;
 	const char *bp_model, *report, *graph, *outlets;
 	unsigned graph_min, graph_top;
+	int synd; /* origins and kinds are computed */
 	int jsonl;
 	long show;
 	int stats;
@@ -108,7 +109,7 @@ static void json_member(FILE *f, const char *name, const char *value)
 	cli_json_str(f, value);
 }
 
-static int write_clusters(rp_ctx *ctx, const char *path, int jsonl)
+static int write_clusters(rp_ctx *ctx, const char *path, int jsonl, int synd)
 {
 	FILE *f = cli_open_out(path);
 	uint32_t i, n = rp_ctx_doc_count(ctx);
@@ -142,7 +143,8 @@ static int write_clusters(rp_ctx *ctx, const char *path, int jsonl)
 				d.furniture_lines, d.boilerplate_lines,
 				d.set_len);
 			flag_names(f, d.flags);
-			cli_json_synd(f, ctx, &d);
+			if (synd)
+				cli_json_synd(f, ctx, &d);
 			fputs("}\n", f);
 		} else {
 			cli_tsv_str(f, d.id);
@@ -743,8 +745,16 @@ int cmd_scan(int argc, char **argv)
 		fputs("Try 'reprint scan --help'.\n", stderr);
 		return EXIT_USAGE;
 	}
+	/* the syndication outputs need it whatever the mode */
+	if (o.origins || o.report || o.graph || o.outlets)
+		cfg.syndicate = 1;
 	if (cli_check_config(&cfg) != 0)
 		return EXIT_USAGE;
+	{
+		rp_config resolved = cfg;
+		rp_config_resolve(&resolved);
+		o.synd = resolved.syndicate;
+	}
 	st = rp_ctx_new(&rd.ctx, &cfg);
 	if (st != RP_OK) {
 		cli_error("cannot start: %s", rp_status_str(st));
@@ -766,7 +776,7 @@ int cmd_scan(int argc, char **argv)
 		warn_decoding(rd.ctx);
 	t0 = now_s();
 	if (rc == EXIT_OK && o.clusters &&
-	    write_clusters(rd.ctx, o.clusters, o.jsonl))
+	    write_clusters(rd.ctx, o.clusters, o.jsonl, o.synd))
 		rc = EXIT_RUNTIME;
 	if (rc == EXIT_OK && o.origins && cli_write_origins(rd.ctx, o.origins))
 		rc = EXIT_RUNTIME;

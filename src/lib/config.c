@@ -30,6 +30,7 @@ void rp_config_init(rp_config *cfg)
 	cfg->t2s = 1;
 	cfg->furniture = RP_AUTO;
 	cfg->boilerplate = RP_AUTO;
+	cfg->syndicate = RP_AUTO;
 	cfg->bp_min_docs = 3;
 	cfg->bp_min_share = 0.0;
 	cfg->bp_edge_lines = 5;
@@ -107,6 +108,9 @@ void rp_config_resolve(rp_config *cfg)
 		cfg->furniture = text;
 	if (cfg->boilerplate < 0)
 		cfg->boilerplate = text;
+	/* origins and reprint kinds are about news pages */
+	if (cfg->syndicate < 0)
+		cfg->syndicate = text;
 }
 
 rp_status rp_config_check(const rp_config *cfg, char *msg, size_t cap)

@@ -853,7 +853,7 @@ rp_status rp_ctx_run(rp_ctx *ctx)
 		rp__signer_release(&ctx->workers[t].signer);
 	}
 	st = rp__match_run(ctx);
-	if (st == RP_OK) {
+	if (st == RP_OK && ctx->cfg.syndicate) {
 		uint64_t t1 = rp__now_ns();
 		st = rp__syndicate_run(ctx);
 		ctx->stats.ns_synd = rp__now_ns() - t1;

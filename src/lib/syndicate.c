@@ -35,7 +35,7 @@
 
 #define NONE           UINT32_MAX
 #define MAX_NAMES      4096 /* most frequent source names searched for */
-#define MAX_MEMBERS    512  /* larger clusters: parent = origin */
+#define PAIR_CAP       32   /* pages compared pairwise within a cluster */
 #define NAME_MAX_B     256  /* bytes of a folded name or site line */
 #define MIN_NAME_B     3    /* shorter folded names are not searched for */
 #define SELF_NAMED_MIN 3    /* pages naming one source to name their group */
@@ -104,18 +104,6 @@ static when when_of(const char *s)
 	return w;
 }
 
-/* -1: a is before b, 1: after, 0: cannot tell. */
-static int order(const when *a, const when *b)
-{
-	if (!a->known || !b->known)
-		return 0;
-	if (a->day != b->day)
-		return a->day < b->day ? -1 : 1;
-	if (a->minute < 0 || b->minute < 0 || a->minute == b->minute)
-		return 0;
-	return a->minute < b->minute ? -1 : 1;
-}
-
 typedef struct name {
 	uint64_t hash;
 	const char *shown; /* as first met */
@@ -143,11 +131,12 @@ typedef struct synd {
  * the outlet of the page it is on, the cluster it was found in, the
  * reprint it speaks for. */
 typedef struct excl {
-	uint64_t key;    /* excl_key(outlet, shingle) */
-	uint64_t outlet; /* of the page the shingle is on */
-	uint32_t shingle, doc;
-	uint32_t id; /* the key's number among the distinct keys */
-	int dropped; /* on the origin's side */
+	uint64_t key;  /* excl_key(outlet, shingle) */
+	uint64_t pair; /* pair_key(id, the cluster it was queued for) */
+	uint32_t doc;
+	uint32_t id;  /* the key's number among the distinct keys */
+	uint32_t pid; /* the pair's number among the distinct pairs */
+	int dropped;  /* on the origin's side */
 } excl;
 
 /* Fold s[0..n) as names are compared; its hash, 0 for nothing. */
@@ -437,6 +426,9 @@ static rp_status bylines(synd *y, const uint8_t *in_cluster)
 static double common_of(const rp_ctx *ctx, uint32_t a, uint32_t b)
 {
 	const rp__docrec *x = &ctx->docs[a], *z = &ctx->docs[b];
+	/* identical texts (one group, see match.c) share everything */
+	if (ctx->rep && ctx->rep[a] == ctx->rep[b])
+		return (double)x->set_len;
 	return (double)rp__set_common(x->set, x->set_len, z->set, z->set_len,
 				      0);
 }
@@ -473,10 +465,9 @@ static void push_excl(synd *y, uint64_t outlet, uint32_t shingle, uint32_t doc,
 	}
 	e = &y->q[y->n_q++];
 	e->key = excl_key(outlet, shingle);
-	e->outlet = outlet;
-	e->shingle = shingle;
+	e->pair = 0;
 	e->doc = doc;
-	e->id = 0;
+	e->id = e->pid = 0;
 	e->dropped = dropped;
 }
 
@@ -560,94 +551,113 @@ static uint8_t kind_of(const synd *y, uint32_t d, uint32_t o)
 		       : RP_KIND_EDITED;
 }
 
-/* Pages of cluster members mem[0..k) of the given outlet that hold the
- * shingle. */
-static uint32_t in_cluster_pages(const synd *y, const uint32_t *mem, uint32_t k,
-				 uint64_t outlet, uint32_t shingle)
+/* An open-addressing table of 64-bit keys: slot holds 1 + the first
+ * entry with a key; every entry gets the key's number. */
+typedef struct key_table {
+	size_t *slot, cap;
+} key_table;
+
+static size_t probe(const key_table *t, const excl *q, uint64_t key, int pair)
 {
-	uint32_t m, n = 0;
-	for (m = 0; m < k; m++) {
-		const rp__docrec *d = &y->ctx->docs[mem[m]];
-		n += outlet_of(y, mem[m]) == outlet &&
-		     in_set(d->set, d->set_len, shingle);
-	}
-	return n;
+	size_t h = (size_t)key & (t->cap - 1);
+	while (t->slot[h] &&
+	       (pair ? q[t->slot[h] - 1].pair : q[t->slot[h] - 1].key) != key)
+		h = (h + 1) & (t->cap - 1);
+	return h;
+}
+
+static uint64_t pair_key(uint32_t id, uint32_t cluster)
+{
+	return rp__mix64((uint64_t)id << 32 | cluster);
 }
 
 /*
  * Count what each reprint added and dropped (see queue_diff), then give
  * every reprint its kind. Each distinct (outlet, shingle) key is counted
- * once over all pages (a table, with a cache-sized bit filter in front:
- * most shingles of a page are not queued); the pages of the reprint's
- * own cluster are then taken off its count. mem and start list the
- * members of each cluster.
+ * over all pages (a table, with a cache-sized bit filter in front: most
+ * shingles of a page are not queued), and separately over the pages of
+ * each cluster it was queued for, which are taken off: an outlet's habit
+ * is on its pages of other stories.
  */
-static void settle_kinds(synd *y, const uint32_t *mem, const uint32_t *start)
+static void settle_kinds(synd *y)
 {
 	rp_ctx *ctx = y->ctx;
-	size_t cap = 16, k, n_keys = 0, *slot = NULL;
-	uint32_t i, *pages = NULL;
+	key_table keys = {NULL, 16}, pairs = {NULL, 16};
+	size_t k, n_keys = 0, n_pairs = 0;
+	uint32_t i, *pages = NULL, *in_own = NULL;
 	uint64_t *bloom = NULL;
-	while (cap < 2 * y->n_q)
-		cap *= 2;
+	while (keys.cap < 2 * y->n_q)
+		keys.cap *= 2;
+	pairs.cap = keys.cap;
 	if (y->n_q) {
-		slot = rp__calloc_n(cap, sizeof *slot);
+		keys.slot = rp__calloc_n(keys.cap, sizeof *keys.slot);
+		pairs.slot = rp__calloc_n(pairs.cap, sizeof *pairs.slot);
 		bloom = rp__calloc_n((size_t)1 << (BLOOM_BITS - 6),
 				     sizeof *bloom);
 		pages = rp__calloc_n(y->n_q, sizeof *pages);
-		if (!slot || !bloom || !pages) {
+		in_own = rp__calloc_n(y->n_q, sizeof *in_own);
+		if (!keys.slot || !pairs.slot || !bloom || !pages || !in_own) {
 			y->failed = 1;
 			goto done;
 		}
 	}
-	/* slot: 1 + the first entry of each distinct key */
 	for (k = 0; k < y->n_q; k++) {
-		uint64_t key = y->q[k].key;
-		size_t h = (size_t)key & (cap - 1);
-		while (slot[h] && y->q[slot[h] - 1].key != key)
-			h = (h + 1) & (cap - 1);
-		if (!slot[h]) {
-			slot[h] = k + 1;
-			y->q[k].id = (uint32_t)n_keys++;
+		excl *e = &y->q[k];
+		size_t h = probe(&keys, y->q, e->key, 0);
+		if (!keys.slot[h]) {
+			keys.slot[h] = k + 1;
+			e->id = (uint32_t)n_keys++;
 		} else {
-			y->q[k].id = y->q[slot[h] - 1].id;
+			e->id = y->q[keys.slot[h] - 1].id;
 		}
-		bloom[key >> (70 - BLOOM_BITS)] |=
-			(uint64_t)1 << (key >> (64 - BLOOM_BITS) & 63);
+		bloom[e->key >> (70 - BLOOM_BITS)] |=
+			(uint64_t)1 << (e->key >> (64 - BLOOM_BITS) & 63);
+		e->pair = pair_key(e->id, ctx->cluster[e->doc]);
+		h = probe(&pairs, y->q, e->pair, 1);
+		if (!pairs.slot[h]) {
+			pairs.slot[h] = k + 1;
+			e->pid = (uint32_t)n_pairs++;
+		} else {
+			e->pid = y->q[pairs.slot[h] - 1].pid;
+		}
 	}
 	for (i = 0; y->n_q && i < ctx->n; i++) {
 		const rp__docrec *d = &ctx->docs[i];
 		uint64_t g = outlet_of(y, i);
 		for (k = 0; k < d->set_len; k++) {
 			uint64_t key = excl_key(g, d->set[k]);
-			size_t h = (size_t)key & (cap - 1);
+			size_t h;
+			uint32_t id;
 			if (!(bloom[key >> (70 - BLOOM_BITS)] >>
 				      (key >> (64 - BLOOM_BITS) & 63) &
 			      1))
 				continue;
-			while (slot[h] && y->q[slot[h] - 1].key != key)
-				h = (h + 1) & (cap - 1);
-			if (slot[h])
-				pages[y->q[slot[h] - 1].id]++;
+			h = probe(&keys, y->q, key, 0);
+			if (!keys.slot[h])
+				continue;
+			id = y->q[keys.slot[h] - 1].id;
+			pages[id]++;
+			h = probe(&pairs, y->q, pair_key(id, ctx->cluster[i]),
+				  1);
+			if (pairs.slot[h])
+				in_own[y->q[pairs.slot[h] - 1].pid]++;
 		}
 	}
 	for (k = 0; k < y->n_q; k++) {
 		const excl *e = &y->q[k];
 		rp__synd_doc *s = &ctx->synd[e->doc];
-		uint32_t c = ctx->cluster[e->doc];
-		uint32_t own = in_cluster_pages(y, mem + start[c],
-						start[c + 1] - start[c],
-						e->outlet, e->shingle);
-		if (pages[e->id] - own < HABIT_PAGES)
+		if (pages[e->id] - in_own[e->pid] < HABIT_PAGES)
 			*(e->dropped ? &s->dropped : &s->added) += 1;
 	}
 	for (i = 0; i < ctx->n; i++)
 		if (ctx->synd[i].kind == KIND_PENDING)
 			ctx->synd[i].kind = kind_of(y, i, ctx->synd[i].origin);
 done:
-	free(slot);
+	free(keys.slot);
+	free(pairs.slot);
 	free(bloom);
 	free(pages);
+	free(in_own);
 }
 
 /* x is an excerpt of y: mostly inside it and clearly smaller. */
@@ -658,26 +668,82 @@ static int inside(const rp_ctx *ctx, uint32_t x, uint32_t y)
 	       common_of(ctx, x, y) >= CONTAINED_INNER * nx;
 }
 
-/* The origin of the members mem[0..k); c has room for 2k values. */
+static int cmp_u64(const void *pa, const void *pb);
+
+/* Candidates for the origin, to at most PAIR_CAP: the fullest texts
+ * (an original holds its excerpts), then the lowest numbers. */
+static int cmp_fuller(const void *pa, const void *pb, const rp_ctx *ctx)
+{
+	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+	if (ctx->docs[a].set_len != ctx->docs[b].set_len)
+		return ctx->docs[a].set_len > ctx->docs[b].set_len ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+static void keep_fullest(const rp_ctx *ctx, uint32_t *c, uint32_t *left)
+{
+	uint32_t i, j;
+	/* a partial selection: PAIR_CAP passes over a few thousand at most,
+	 * and only for clusters this large */
+	for (i = 0; i < PAIR_CAP && i < *left; i++)
+		for (j = i + 1; j < *left; j++)
+			if (cmp_fuller(&c[j], &c[i], ctx) < 0) {
+				uint32_t t = c[i];
+				c[i] = c[j];
+				c[j] = t;
+			}
+	if (*left > PAIR_CAP)
+		*left = PAIR_CAP;
+}
+
+/* The origin of the members mem[0..k); c has room for 2k values and
+ * srcs for k. */
 static uint32_t pick_origin(synd *y, const uint32_t *mem, uint32_t k,
-			    uint32_t *c)
+			    uint32_t *c, uint64_t *srcs)
 {
 	const rp_ctx *ctx = y->ctx;
 	uint32_t *votes = c + k, i, j, left = 0, best = 0, pick = NONE;
-	/* members no other member precedes */
+	int64_t first_day = INT64_MAX;
+	int first_minute = INT32_MAX;
+	/* members no other member precedes: an earlier day, or an earlier
+	 * minute of the same day when both give one (a page without a date
+	 * precedes nothing and follows nothing) */
+	for (i = 0; i < k; i++)
+		if (y->when[mem[i]].known && y->when[mem[i]].day < first_day)
+			first_day = y->when[mem[i]].day;
 	for (i = 0; i < k; i++) {
-		for (j = 0; j < k; j++)
-			if (order(&y->when[mem[j]], &y->when[mem[i]]) < 0)
-				break;
-		if (j == k)
+		const when *w = &y->when[mem[i]];
+		if (w->known && w->day == first_day && w->minute >= 0 &&
+		    w->minute < first_minute)
+			first_minute = w->minute;
+	}
+	for (i = 0; i < k; i++) {
+		const when *w = &y->when[mem[i]];
+		if (!w->known || (w->day == first_day &&
+				  (w->minute < 0 || w->minute == first_minute)))
 			c[left++] = mem[i];
 	}
 	/* ... whose outlet the most others name */
+	for (i = 0; i < k; i++)
+		srcs[i] = y->src[mem[i]];
+	if (left > 1 && k > 1)
+		qsort(srcs, k, sizeof *srcs, cmp_u64);
 	for (i = 0; left > 1 && i < left; i++) {
+		uint64_t own = y->own[c[i]];
+		size_t lo = 0, hi = k;
 		votes[i] = 0;
-		for (j = 0; y->own[c[i]] && j < k; j++)
-			votes[i] += mem[j] != c[i] &&
-				    y->src[mem[j]] == y->own[c[i]];
+		if (!own)
+			continue;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (srcs[mid] < own)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < k && srcs[lo] == own; lo++)
+			votes[i]++;
+		votes[i] -= y->src[c[i]] == own; /* its own line is no vote */
 		if (votes[i] > best)
 			best = votes[i];
 	}
@@ -687,6 +753,8 @@ static uint32_t pick_origin(synd *y, const uint32_t *mem, uint32_t k,
 				c[j++] = c[i];
 		left = j;
 	}
+	if (left > PAIR_CAP)
+		keep_fullest(ctx, c, &left);
 	/* ... not an excerpt of another */
 	for (i = 0, j = 0; left > 1 && i < left; i++) {
 		uint32_t z;
@@ -700,14 +768,14 @@ static uint32_t pick_origin(synd *y, const uint32_t *mem, uint32_t k,
 		memcpy(c, votes, j * sizeof *c);
 		left = j;
 	}
-	/* ... the most similar to all members (each copy adds its own
-	 * edits, so the original sits in the middle); then the lowest
-	 * number */
+	/* ... the most similar to the members (each copy adds its own
+	 * edits, so the original sits in the middle; the first PAIR_CAP
+	 * members are asked); then the lowest number */
 	{
 		double best_sim = -1.0;
 		for (i = 0; i < left; i++) {
 			double sim = 0.0;
-			for (j = 0; left > 1 && k <= MAX_MEMBERS && j < k; j++)
+			for (j = 0; left > 1 && j < k && j < PAIR_CAP; j++)
 				if (mem[j] != c[i])
 					sim += jaccard(ctx, c[i], mem[j]);
 			if (sim > best_sim ||
@@ -774,15 +842,26 @@ static void describe(synd *y, uint32_t o, const uint32_t *mem, uint32_t k,
 				s->lag_known = RP_LAG_MINUTES;
 			}
 		}
-		s->kind = KIND_PENDING;
-		if (!queue_diff(y, d, o))
-			s->added = s->dropped = UINT32_MAX;
+		if (!ctx->cfg.furniture) {
+			/* plain texts: no bylines, no outlet habits */
+			double c = common_of(ctx, d, o);
+			s->added = (uint32_t)(ctx->docs[d].set_len - c);
+			s->dropped = (uint32_t)(ctx->docs[o].set_len - c);
+			s->kind = kind_of(y, d, o);
+		} else {
+			s->kind = KIND_PENDING;
+			if (!queue_diff(y, d, o))
+				s->added = s->dropped = UINT32_MAX;
+		}
 		s->declared = y->src[d] && y->src[d] != y->own[d] &&
 			      y->src[d] != credit && !names_itself(y, d);
 		/* the parent: among the members before it, the one whose
 		 * outlet it names, else the most similar */
-		for (j = 0; j < i && (k <= MAX_MEMBERS || j == 0); j++) {
+		for (j = 0; j < i; j++) {
 			uint32_t q = r[j].doc;
+			/* the origin, and the PAIR_CAP - 1 pages just before */
+			if (j > 0 && i - j >= PAIR_CAP)
+				continue;
 			int names_q = y->src[d] && y->src[d] == y->own[q];
 			double sim;
 			if (named && !names_q)
@@ -816,6 +895,7 @@ rp_status rp__syndicate_run(rp_ctx *ctx)
 	synd y;
 	uint32_t n = ctx->n, i, c, k, big = 0;
 	uint32_t *start = NULL, *mem = NULL, *scratch = NULL;
+	uint64_t *srcs = NULL;
 	uint8_t *in_cluster = NULL;
 	ranked *rk = NULL;
 	rp_status st = RP_OK;
@@ -891,8 +971,9 @@ rp_status rp__syndicate_run(rp_ctx *ctx)
 		if (start[c + 1] - start[c] > big)
 			big = start[c + 1] - start[c];
 	scratch = rp__malloc_n(2 * (size_t)big + 2, sizeof *scratch);
+	srcs = rp__malloc_n((size_t)big + 1, sizeof *srcs);
 	rk = rp__malloc_n((size_t)big + 1, sizeof *rk);
-	if (!scratch || !rk) {
+	if (!scratch || !srcs || !rk) {
 		st = RP_ENOMEM;
 		goto done;
 	}
@@ -900,11 +981,12 @@ rp_status rp__syndicate_run(rp_ctx *ctx)
 		k = start[c + 1] - start[c];
 		if (k > 1)
 			describe(&y,
-				 pick_origin(&y, mem + start[c], k, scratch),
+				 pick_origin(&y, mem + start[c], k, scratch,
+					     srcs),
 				 mem + start[c], k, rk);
 	}
 	if (!y.failed)
-		settle_kinds(&y, mem, start);
+		settle_kinds(&y);
 	if (y.failed)
 		st = RP_ENOMEM;
 done:
@@ -913,6 +995,7 @@ done:
 	free(start);
 	free(mem);
 	free(scratch);
+	free(srcs);
 	free(rk);
 	if (st != RP_OK) {
 		rp__syndicate_release(ctx);

@@ -92,6 +92,12 @@ else
   echo "ok - graph-renders # SKIP no graphviz"
 fi
 expect bad-graph-top 2 "$R" scan --graph-top x "$DATA" && has bad-graph-top-msg "$T/err" 'graph-top'
+# plain-text mode: no syndication unless an output asks for it or --syndicate
+expect synd-off-lower-space 0 "$R" scan -q --norm lower-space --format jsonl --clusters "$T/ls.jsonl" "$DATA"
+if grep -q '"kind"' "$T/ls.jsonl"; then bad synd-off-no-kind "kind written without syndication"; else ok synd-off-no-kind; fi
+expect synd-on-lower-space 0 "$R" scan -q --norm lower-space --syndicate --format jsonl --clusters "$T/ls2.jsonl" "$DATA" && has synd-on-kind "$T/ls2.jsonl" '"kind":"single"'
+expect synd-no-syndicate 0 "$R" scan -q --no-syndicate --format jsonl --clusters "$T/ns.jsonl" "$DATA"
+if grep -q '"kind"' "$T/ns.jsonl"; then bad synd-no-syndicate-no-kind "kind written"; else ok synd-no-syndicate-no-kind; fi
 
 # every document listed once; pairs have six columns; keep + remove partition
 n=$(find "$DATA" -type f | wc -l)
