@@ -44,16 +44,17 @@
 #define EXCERPT_COVER  0.75 /* an excerpt holds less of the origin */
 #define EXCERPT_INSIDE 0.60 /* ... and is at least this contained in it */
 #define CHANGED_FULL \
-	1                    /* a full copy changes fewer shingles than
+	1                          /* a full copy changes fewer shingles than
 				      this many n-gram widths: one changed
 				      character changes n on each side */
-#define EXCERPT_DROP    0.08 /* an excerpt dropped this much of it */
-#define EXCERPT_RATIO   2    /* ... and this many times what it added */
-#define MAX_EXCL        4096 /* shingles on one side only, looked at */
-#define HABIT_PAGES     5    /* an outlet's habit is on this many pages */
-#define BLOOM_BITS      23   /* 1 MiB of bits in front of the table */
-#define CONTAINED_INNER 0.80 /* origin test: x inside y */
-#define CONTAINED_SMALL 0.85 /* ... and x is this much smaller */
+#define EXCERPT_DROP    0.08       /* an excerpt dropped this much of it */
+#define EXCERPT_RATIO   2          /* ... and this many times what it added */
+#define MAX_EXCL        4096       /* shingles on one side only, looked at */
+#define MAX_QUEUE       (1u << 20) /* ... for all reprints (40 B each) */
+#define HABIT_PAGES     5          /* an outlet's habit is on this many pages */
+#define BLOOM_BITS      23         /* 1 MiB of bits in front of the table */
+#define CONTAINED_INNER 0.80       /* origin test: x inside y */
+#define CONTAINED_SMALL 0.85       /* ... and x is this much smaller */
 
 typedef struct when {
 	int64_t day;
@@ -131,8 +132,7 @@ typedef struct synd {
  * the outlet of the page it is on, the cluster it was found in, the
  * reprint it speaks for. */
 typedef struct excl {
-	uint64_t key;  /* excl_key(outlet, shingle) */
-	uint64_t pair; /* pair_key(id, the cluster it was queued for) */
+	uint64_t key; /* excl_key(outlet, shingle) */
 	uint32_t doc;
 	uint32_t id;  /* the key's number among the distinct keys */
 	uint32_t pid; /* the pair's number among the distinct pairs */
@@ -465,7 +465,6 @@ static void push_excl(synd *y, uint64_t outlet, uint32_t shingle, uint32_t doc,
 	}
 	e = &y->q[y->n_q++];
 	e->key = excl_key(outlet, shingle);
-	e->pair = 0;
 	e->doc = doc;
 	e->id = e->pid = 0;
 	e->dropped = dropped;
@@ -491,8 +490,8 @@ static int in_set(const uint32_t *v, size_t n, uint32_t x)
  * outlet's habit rather than an edit (on HABIT_PAGES of the same
  * outlet's pages of other stories: a byline format, a template line, a
  * dateline credit) and counts the rest. A page with more than MAX_EXCL
- * shingles on one side only is not looked at further (the shingle sets
- * alone decide its kind).
+ * shingles on one side only, or met once MAX_QUEUE are queued, is not
+ * looked at further (the shingle sets alone decide its kind).
  */
 static int queue_diff(synd *y, uint32_t d, uint32_t o)
 {
@@ -514,7 +513,7 @@ static int queue_diff(synd *y, uint32_t d, uint32_t o)
 				push_excl(y, gz, b, d, 1);
 			j++;
 		}
-		if (y->n_q - first > MAX_EXCL) {
+		if (y->n_q - first > MAX_EXCL || y->n_q > MAX_QUEUE) {
 			y->n_q = first;
 			return 0;
 		}
@@ -551,19 +550,42 @@ static uint8_t kind_of(const synd *y, uint32_t d, uint32_t o)
 		       : RP_KIND_EDITED;
 }
 
-/* An open-addressing table of 64-bit keys: slot holds 1 + the first
- * entry with a key; every entry gets the key's number. */
+/* An open-addressing table of 64-bit keys, each with its number (the
+ * key 0 is never queued: excl_key and pair_key mix in a nonzero value,
+ * and a 0 that turns up is stored as 1). */
+typedef struct key_slot {
+	uint64_t key; /* 0: empty */
+	uint32_t id;
+} key_slot;
+
 typedef struct key_table {
-	size_t *slot, cap;
+	key_slot *slot;
+	size_t cap;
 } key_table;
 
-static size_t probe(const key_table *t, const excl *q, uint64_t key, int pair)
+static uint64_t nonzero(uint64_t key)
+{
+	return key ? key : 1;
+}
+
+/* The slot of key: where it is, or the empty one where it would go. */
+static key_slot *probe(const key_table *t, uint64_t key)
 {
 	size_t h = (size_t)key & (t->cap - 1);
-	while (t->slot[h] &&
-	       (pair ? q[t->slot[h] - 1].pair : q[t->slot[h] - 1].key) != key)
+	while (t->slot[h].key && t->slot[h].key != key)
 		h = (h + 1) & (t->cap - 1);
-	return h;
+	return &t->slot[h];
+}
+
+/* The number of key, a new one (*n) when it is not there yet. */
+static uint32_t number_of(key_table *t, uint64_t key, size_t *n)
+{
+	key_slot *s = probe(t, key);
+	if (!s->key) {
+		s->key = key;
+		s->id = (uint32_t)(*n)++;
+	}
+	return s->id;
 }
 
 static uint64_t pair_key(uint32_t id, uint32_t cluster)
@@ -603,44 +625,32 @@ static void settle_kinds(synd *y)
 	}
 	for (k = 0; k < y->n_q; k++) {
 		excl *e = &y->q[k];
-		size_t h = probe(&keys, y->q, e->key, 0);
-		if (!keys.slot[h]) {
-			keys.slot[h] = k + 1;
-			e->id = (uint32_t)n_keys++;
-		} else {
-			e->id = y->q[keys.slot[h] - 1].id;
-		}
+		e->key = nonzero(e->key);
+		e->id = number_of(&keys, e->key, &n_keys);
 		bloom[e->key >> (70 - BLOOM_BITS)] |=
 			(uint64_t)1 << (e->key >> (64 - BLOOM_BITS) & 63);
-		e->pair = pair_key(e->id, ctx->cluster[e->doc]);
-		h = probe(&pairs, y->q, e->pair, 1);
-		if (!pairs.slot[h]) {
-			pairs.slot[h] = k + 1;
-			e->pid = (uint32_t)n_pairs++;
-		} else {
-			e->pid = y->q[pairs.slot[h] - 1].pid;
-		}
+		e->pid = number_of(
+			&pairs, nonzero(pair_key(e->id, ctx->cluster[e->doc])),
+			&n_pairs);
 	}
 	for (i = 0; y->n_q && i < ctx->n; i++) {
 		const rp__docrec *d = &ctx->docs[i];
 		uint64_t g = outlet_of(y, i);
 		for (k = 0; k < d->set_len; k++) {
-			uint64_t key = excl_key(g, d->set[k]);
-			size_t h;
-			uint32_t id;
+			uint64_t key = nonzero(excl_key(g, d->set[k]));
+			const key_slot *ks, *ps;
 			if (!(bloom[key >> (70 - BLOOM_BITS)] >>
 				      (key >> (64 - BLOOM_BITS) & 63) &
 			      1))
 				continue;
-			h = probe(&keys, y->q, key, 0);
-			if (!keys.slot[h])
+			ks = probe(&keys, key);
+			if (!ks->key)
 				continue;
-			id = y->q[keys.slot[h] - 1].id;
-			pages[id]++;
-			h = probe(&pairs, y->q, pair_key(id, ctx->cluster[i]),
-				  1);
-			if (pairs.slot[h])
-				in_own[y->q[pairs.slot[h] - 1].pid]++;
+			pages[ks->id]++;
+			ps = probe(&pairs,
+				   nonzero(pair_key(ks->id, ctx->cluster[i])));
+			if (ps->key)
+				in_own[ps->id]++;
 		}
 	}
 	for (k = 0; k < y->n_q; k++) {
