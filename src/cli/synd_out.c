@@ -59,19 +59,27 @@ void cli_json_synd(FILE *f, rp_ctx *ctx, const rp_doc_info *d)
 			d->lag_known == RP_LAG_MINUTES ? "minute" : "day");
 }
 
-int cli_write_origins(rp_ctx *ctx, const char *path)
+/* Open path for writing, with count elements of size bytes allocated in
+ * *buf for the writer; NULL (after a message) when either fails. */
+static FILE *open_with(const char *path, size_t count, size_t size, void **buf)
 {
 	FILE *f = cli_open_out(path);
-	uint32_t n = rp_ctx_doc_count(ctx), nc = rp_ctx_cluster_count(ctx), i;
-	uint32_t *origin = malloc(((size_t)nc + 1) * sizeof *origin);
-	if (!f || !origin) {
-		free(origin);
-		if (f)
-			cli_close_out(f, path);
-		if (!origin)
-			cli_error("out of memory writing '%s'", path);
-		return -1;
+	*buf = f ? malloc((count + 1) * size) : NULL;
+	if (f && !*buf) {
+		cli_error("out of memory writing '%s'", path);
+		cli_close_out(f, path);
+		return NULL;
 	}
+	return f;
+}
+
+int cli_write_origins(rp_ctx *ctx, const char *path)
+{
+	uint32_t n = rp_ctx_doc_count(ctx), nc = rp_ctx_cluster_count(ctx), i;
+	uint32_t *origin;
+	FILE *f = open_with(path, nc, sizeof *origin, (void **)&origin);
+	if (!f)
+		return -1;
 	for (i = 0; i < n; i++) {
 		rp_doc_info d;
 		rp_ctx_doc(ctx, i, &d);
@@ -185,18 +193,12 @@ static void rank_outlets(FILE *f, const cli_graph *g, const char *title,
 
 int cli_write_report(rp_ctx *ctx, const cli_graph *g, const char *path)
 {
-	FILE *f = cli_open_out(path);
 	uint32_t n = rp_ctx_doc_count(ctx), i, stories = 0, pages = 0;
-	member *v = malloc(((size_t)n + 1) * sizeof *v);
+	member *v;
 	size_t m = 0, k;
-	if (!f || !v) {
-		free(v);
-		if (f)
-			cli_close_out(f, path);
-		if (!v)
-			cli_error("out of memory writing '%s'", path);
+	FILE *f = open_with(path, n, sizeof *v, (void **)&v);
+	if (!f)
 		return -1;
-	}
 	for (i = 0; i < n; i++) {
 		rp_doc_info d;
 		rp_ctx_doc(ctx, i, &d);
