@@ -345,14 +345,15 @@ rp_status rp_ctx_add(rp_ctx *ctx, const rp_doc *doc);
  * documents are numbered 0..n-1 in a canonical order (by id, then by
  * content), whatever the order they were added in.
  *
- * Then each cluster of two or more pages gets its origin: the page
- * published first (page_date, else the date given); where times tie or
- * are missing, the page whose outlet the others name as their source;
- * then the page that contains the others (an excerpt is contained in its
- * original); then the lowest document number. Every other member is
- * described against it: lag, kind, declared, and the page it most likely
- * copied (the earlier member whose outlet it names, else the earlier
- * member most similar to it). */
+ * Then (cfg.syndicate) each cluster of two or more pages gets its
+ * origin: the page published first (page_date, else the date given);
+ * where times tie or are missing, the page whose outlet the others name
+ * as their source; then a page not contained in another (an excerpt is
+ * contained in its original); then the page most similar to the others;
+ * then the lowest document number. Every other member is described
+ * against it: lag, kind, declared, and the page it most likely copied
+ * (the earlier member whose outlet it names, else the earlier member
+ * most similar to it). */
 rp_status rp_ctx_run(rp_ctx *ctx);
 
 uint32_t rp_ctx_doc_count(const rp_ctx *ctx);

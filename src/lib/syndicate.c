@@ -1,29 +1,32 @@
 /*
  * syndicate.c - who published a story first and how the others copied it.
  *
- * Runs after clustering, on clusters of two or more pages.
+ * Runs after clustering (cfg.syndicate), on clusters of two or more pages.
  *
- * Names. A page names an outlet as its source ("来源：X", "Source: X");
- * its own outlet is the one given (JSONL field, --outlet-from), else the
- * longest of the names the corpus declares as sources that its masthead
- * or footer lines carry (rp__meta.site). Names are compared folded (NFKC,
- * case, Traditional to Simplified, spaces and punctuation dropped), so
+ * Names. A page names an outlet as its source ("来源：X", "Source: X", or
+ * an outlet on the line of its date); its own outlet is the one given
+ * (JSONL field, --outlet-from), else the first of the names the corpus
+ * declares as sources that its masthead or footer lines carry
+ * (rp__meta.site), else the source at least half of its template group
+ * names (self_named_groups). Names are compared folded (NFKC, case,
+ * Traditional to Simplified, spaces and punctuation dropped), so
  * "東方晨報網", "东方晨报网" and "东方 晨报 网" are one outlet.
  *
- * Origin. The members that no other member precedes (an earlier day, or
- * an earlier minute of the same day when both give one; a page without a
- * date precedes nothing and is preceded by nothing); among them, the ones
- * whose outlet the most other members name as their source; among those,
- * the ones not contained in another (an excerpt is contained in its
- * original); then the lowest document number.
+ * Origin (pick_origin). The members no other member precedes (an earlier
+ * day, or an earlier minute of the same day when both give one; a page
+ * without a date precedes nothing and follows nothing); among them, the
+ * ones whose outlet the most other members name as their source; then
+ * those not contained in another (an excerpt is contained in its
+ * original); then the one most similar to the others; then the lowest
+ * document number.
  *
- * Each other member: its lag after the origin; its kind against the
- * origin (excerpt: it covers little of the origin and is mostly
- * contained in it; full: nearly the same shingles; edited: the rest);
- * declared when it names an outlet that is neither its own nor the
+ * Each other member (describe): its lag after the origin; declared when
+ * it names an outlet that is neither its own (its masthead names) nor the
  * origin's own credit line (a wire the origin itself names); its parent,
  * among the members before it (the origin first, then by publish time),
- * the one whose outlet it names, else the most similar one.
+ * the one whose outlet it names, else the most similar one; its kind,
+ * from the shingles it added and dropped against the origin, bylines and
+ * its outlet's habits aside (queue_diff, settle_kinds, kind_of).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -43,14 +46,13 @@
 /* Kinds against the origin, on exact shingle sets. */
 #define EXCERPT_COVER  0.75 /* an excerpt holds less of the origin */
 #define EXCERPT_INSIDE 0.60 /* ... and is at least this contained in it */
-#define CHANGED_FULL \
-	1                          /* a full copy changes fewer shingles than
-				      this many n-gram widths: one changed
-				      character changes n on each side */
+/* a full copy changes fewer shingles than this many n-gram widths: one
+ * changed character changes n on each side */
+#define CHANGED_FULL    1
 #define EXCERPT_DROP    0.08       /* an excerpt dropped this much of it */
 #define EXCERPT_RATIO   2          /* ... and this many times what it added */
 #define MAX_EXCL        4096       /* shingles on one side only, looked at */
-#define MAX_QUEUE       (1u << 20) /* ... for all reprints (40 B each) */
+#define MAX_QUEUE       (1u << 20) /* ... for all reprints (24 B each) */
 #define HABIT_PAGES     5          /* an outlet's habit is on this many pages */
 #define BLOOM_BITS      23         /* 1 MiB of bits in front of the table */
 #define CONTAINED_INNER 0.80       /* origin test: x inside y */
@@ -107,7 +109,7 @@ static when when_of(const char *s)
 
 typedef struct name {
 	uint64_t hash;
-	const char *shown; /* as first met */
+	const char *shown; /* the spelling most pages use */
 	char *folded;
 	size_t len;
 	uint32_t count;
@@ -228,7 +230,10 @@ static rp_status collect_names(synd *y)
 		y->n_names = MAX_NAMES;
 	for (k = 0; k < y->n_names; k++) {
 		name *e = &y->names[k];
-		(void)fold_name(y, e->shown, strlen(e->shown));
+		if (!fold_name(y, e->shown, strlen(e->shown))) {
+			e->len = 0; /* dropped below */
+			continue;
+		}
 		e->folded = malloc(y->nm.out_len + 1);
 		if (!e->folded)
 			return RP_ENOMEM;
@@ -285,11 +290,11 @@ static int names_itself(synd *y, uint32_t d)
 	return 0;
 }
 
-/* The declared name other than `not` that comes first in the lines of
+/* The declared name other than `skip` that comes first in the lines of
  * text: the first line holding one, the earliest in it, the longest of
  * those ("澜州日报 · 澜州新闻网" is 澜州日报; "Capital Markets Wire" is
  * not "Markets Wire"). */
-static const name *first_name_in(synd *y, const char *lines, uint64_t not )
+static const name *first_name_in(synd *y, const char *lines, uint64_t skip)
 {
 	while (lines && *lines) {
 		const char *e = strchr(lines, '\n');
@@ -299,12 +304,11 @@ static const name *first_name_in(synd *y, const char *lines, uint64_t not )
 		if (fold_name(y, lines, n))
 			for (k = 0; k < y->n_names; k++) {
 				const name *c = &y->names[k];
-				size_t p =
-					c->hash == not ? SIZE_MAX
-						       : find_in(y->nm.out,
-								 y->nm.out_len,
-								 c->folded,
-								 c->len);
+				size_t p = c->hash == skip
+						   ? SIZE_MAX
+						   : find_in(y->nm.out,
+							     y->nm.out_len,
+							     c->folded, c->len);
 				/* names are longest first: on a tie of
 				 * offsets the longer one is met first */
 				if (p < at) {
@@ -373,7 +377,9 @@ static rp_status self_named_groups(synd *y)
 			}
 			r = q;
 		}
-		if (!best || best_n < SELF_NAMED_MIN || 2 * best_n < e - k)
+		/* group 0: pages of no outlet and no template */
+		if (!v[k].group || !best || best_n < SELF_NAMED_MIN ||
+		    2 * best_n < e - k)
 			continue;
 		for (n_best = 0; n_best < y->n_names; n_best++)
 			if (y->names[n_best].hash == best) {
@@ -396,6 +402,8 @@ static int cmp_u64(const void *pa, const void *pb)
 	return a < b ? -1 : a > b;
 }
 
+/* Clustered pages with no source, or with a credit that is no outlet's
+ * name, take the outlet named on their date's line (see the call). */
 static rp_status bylines(synd *y, const uint8_t *in_cluster)
 {
 	rp_ctx *ctx = y->ctx;
