@@ -334,6 +334,9 @@ static int cmp_rank(const void *pa, const void *pb)
 
 static void print_member(FILE *f, const rp_doc_info *d)
 {
+	/* with syndication: the origin first-marked, each reprint's kind */
+	if (d->kind != RP_KIND_SINGLE)
+		fprintf(f, "  %-8s", cli_kind_name(d->kind));
 	fputs("  ", f);
 	cli_tsv_str(f, d->id);
 	if (d->outlet || d->date) {
