@@ -19,8 +19,9 @@
 
 #include "meta.h"
 
-#define TOP_LINES 60 /* metadata is looked for in the first lines ... */
-#define MAX_LINE  1024
+#define TOP_LINES    60 /* metadata is looked for in the first lines ... */
+#define DATELINE_MAX 80 /* bytes of a wire dateline before its dash */
+#define MAX_LINE     1024
 
 static int is_sep(char c)
 {
@@ -681,6 +682,31 @@ static int people_char(const unsigned char *s, size_t n, size_t i)
 	default:
 		return 0;
 	}
+}
+
+size_t rp__meta_dateline(const char *s, size_t n)
+{
+	static const char *const dashes[] = {" - ", " -- ", " \xE2\x80\x93 ",
+					     " \xE2\x80\x94 "};
+	size_t i, j, k, lim = n < DATELINE_MAX ? n : DATELINE_MAX;
+	char sq[MAX_LINE];
+	if (!n || s[0] < 'A' || s[0] > 'Z')
+		return 0;
+	for (i = 1; i < lim; i++)
+		for (k = 0; k < sizeof dashes / sizeof dashes[0]; k++) {
+			size_t m = strlen(dashes[k]), q;
+			rp__when w;
+			if (i + m > n || memcmp(s + i, dashes[k], m))
+				continue;
+			/* a date before the dash: "March 27", "27 March" */
+			q = squeeze(s, i, sq, sizeof sq);
+			for (j = 0; j < q; j++)
+				if (may_start_date(sq, j) &&
+				    date_at(sq, q, j, &w))
+					return i + m;
+			return 0;
+		}
+	return 0;
 }
 
 int rp__meta_byline(const char *s, size_t n)

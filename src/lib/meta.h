@@ -36,6 +36,10 @@ void rp__meta_parse(const char *text, size_t len, const char *kept,
  * source, an author or editor, a counter or id of five digits or more. */
 int rp__meta_byline(const char *s, size_t n);
 
+/* The length of a wire dateline opening the line s[0..n) ("FRANKFURT,
+ * March 27 (Reuters) - ", up to and with its dash), or 0. */
+size_t rp__meta_dateline(const char *s, size_t n);
+
 /* The first date in s[0..n) into out ("YYYY-MM-DD[ HH:MM]"); 1 if found.
  * Segmented dates ("2023 - 03 - 29") must be squeezed first, as
  * rp__meta_parse does with every line. */

@@ -59,6 +59,7 @@ void rp__page_release(rp__page *p)
 	free(p->meta);
 	free(p->scratch);
 	free(p->mbuf);
+	free(p->dbuf);
 	free(p->mstarts);
 	free(p->tail);
 	memset(p, 0, sizeof *p);
@@ -105,18 +106,18 @@ static rp_status append_cps(char **b, size_t *len, size_t *cap, const char *s,
 }
 
 /* Hash every n-gram of the pending byline text into p->meta. */
-static rp_status flush_meta(rp__page *p)
+/* Hash every n-gram of buf[0..len) into p->meta. */
+static rp_status hash_meta(rp__page *p, const char *buf, size_t len)
 {
 	size_t cps = 0, i, n, k;
-	rp_status st = rp__grow((void **)&p->mstarts, &p->mstarts_cap,
-				p->mbuf_len + 1, sizeof *p->mstarts, p->limit);
-	p->pending = 0;
+	rp_status st = rp__grow((void **)&p->mstarts, &p->mstarts_cap, len + 1,
+				sizeof *p->mstarts, p->limit);
 	if (st != RP_OK)
 		return st;
-	for (i = 0; i < p->mbuf_len; i++)
-		if (((unsigned char)p->mbuf[i] & 0xC0) != 0x80)
+	for (i = 0; i < len; i++)
+		if (((unsigned char)buf[i] & 0xC0) != 0x80)
 			p->mstarts[cps++] = (uint32_t)i;
-	p->mstarts[cps] = (uint32_t)p->mbuf_len;
+	p->mstarts[cps] = (uint32_t)len;
 	n = cps >= p->ngram ? cps - p->ngram + 1 : 1;
 	st = rp__grow((void **)&p->scratch, &p->scratch_cap, n,
 		      sizeof *p->scratch, p->limit);
@@ -125,11 +126,58 @@ static rp_status flush_meta(rp__page *p)
 			      sizeof *p->meta, p->limit);
 	if (st != RP_OK || !cps)
 		return st;
-	n = rp__hash_ngrams(p->mbuf, p->mbuf_len, p->mstarts, cps, p->ngram,
-			    p->seed, p->scratch);
+	n = rp__hash_ngrams(buf, len, p->mstarts, cps, p->ngram, p->seed,
+			    p->scratch);
 	for (k = 0; k < n && p->n_meta < MAX_META; k++)
 		p->meta[p->n_meta++] = (uint32_t)p->scratch[k];
 	return RP_OK;
+}
+
+/* Hash the pending byline text into p->meta. */
+static rp_status flush_meta(rp__page *p)
+{
+	p->pending = 0;
+	return hash_meta(p, p->mbuf, p->mbuf_len);
+}
+
+/*
+ * A wire dateline opening the line just folded ("FRANKFURT, March 27
+ * (Reuters) - ..."): outlets keep or drop its credit as a habit, so the
+ * shingles of its first pre bytes, with those reaching into the text
+ * before and after it, are bylines too. The line is folded again
+ * afterwards, so p->lnorm is left as it was.
+ */
+static rp_status dateline_meta(rp__page *p, const char *line, size_t n,
+			       size_t pre)
+{
+	rp__norm *nm = &p->lnorm;
+	size_t edge = p->ngram > 1 ? p->ngram - 1 : 0, plen, len = 0;
+	rp_status st = append_cps(&p->dbuf, &len, &p->dbuf_cap, p->tail,
+				  p->tail_len, 0, p->limit, 0);
+	size_t full_len = nm->out_len;
+	/* the whole line folded, then the prefix alone */
+	if (st == RP_OK)
+		st = append_cps(&p->dbuf, &len, &p->dbuf_cap, nm->out,
+				nm->out_len, 0, p->limit, 0);
+	if (st == RP_OK)
+		st = rp__norm_run(nm, line, pre);
+	if (st != RP_OK)
+		return st;
+	plen = nm->out_len;
+	if (plen <= full_len) {
+		/* the tail, the prefix and the first n - 1 code points after */
+		size_t end = p->tail_len + plen, seen = 0;
+		while (end < len && seen <= edge)
+			if (((unsigned char)p->dbuf[end] & 0xC0) != 0x80 &&
+			    ++seen > edge)
+				break;
+			else
+				end++;
+		st = hash_meta(p, p->dbuf, end);
+	}
+	if (st == RP_OK)
+		st = rp__norm_run(nm, line, n);
+	return st;
 }
 
 /*
@@ -278,8 +326,16 @@ static rp_status lines(rp__page *p, const char *text, size_t len, int rules,
 		}
 		kept_cps += p->lnorm.cps;
 		st = keep_line(p, text + i, end - i, h);
-		if (st == RP_OK && collect)
-			st = track_meta(p, meta_line(p, text + i, end - i));
+		if (st == RP_OK && collect) {
+			int is_meta = meta_line(p, text + i, end - i);
+			size_t pre =
+				is_meta ? 0
+					: rp__meta_dateline(text + i, end - i);
+			if (pre)
+				st = dateline_meta(p, text + i, end - i, pre);
+			if (st == RP_OK)
+				st = track_meta(p, is_meta);
+		}
 		if (st != RP_OK)
 			return st;
 		i = next;

@@ -43,6 +43,8 @@ typedef struct rp__page {
 	size_t mbuf_len, mbuf_cap;
 	uint32_t *mstarts; /* code point starts in mbuf */
 	size_t mstarts_cap;
+	char *dbuf; /* a dateline being hashed (see dateline_meta) */
+	size_t dbuf_cap;
 	char *tail; /* the last n - 1 folded code points kept so far */
 	size_t tail_len, tail_cap;
 	int pending;    /* mbuf holds bylines */

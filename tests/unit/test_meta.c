@@ -105,6 +105,23 @@ static void test_meta_sources(void **state)
 			    "");
 }
 
+static void test_meta_wire_dateline(void **state)
+{
+	const char *a = "FRANKFURT, March 27 (Reuters) - West German banks";
+	const char *b = "NEW YORK, March 4 (Reuters) \xe2\x80\x93 The former";
+	const char *c = "TOKYO, March 25 - The Bank of Japan will sell";
+	(void)state;
+	assert_int_equal(rp__meta_dateline(a, strlen(a)),
+			 strlen("FRANKFURT, March 27 (Reuters) - "));
+	assert_int_equal(rp__meta_dateline(b, strlen(b)),
+			 strlen("NEW YORK, March 4 (Reuters) \xe2\x80\x93 "));
+	assert_int_equal(rp__meta_dateline(c, strlen(c)),
+			 strlen("TOKYO, March 25 - "));
+	/* no date before the dash, or prose */
+	assert_int_equal(rp__meta_dateline("Markets - a view", 16), 0);
+	assert_int_equal(rp__meta_dateline("the rate - it said", 18), 0);
+}
+
 static void test_meta_site_and_dateline(void **state)
 {
 	rp__meta m = parse("[ logo.png ] Beta Daily\n\n"
@@ -140,6 +157,7 @@ int main(void)
 		cmocka_unit_test(test_meta_sources),
 		cmocka_unit_test(test_meta_title_url),
 		cmocka_unit_test(test_meta_site_and_dateline),
+		cmocka_unit_test(test_meta_wire_dateline),
 	};
 	return cmocka_run_group_tests_name("meta", tests, NULL, NULL);
 }
