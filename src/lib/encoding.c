@@ -7,7 +7,9 @@
  * which detection can misjudge); detection by uchardet; and when that
  * fails, UTF-8 with replacement characters. Detected names are widened to
  * the supersets browsers use (WHATWG Encoding Standard): GB2312 and GBK
- * to GB18030, BIG5 to BIG5-HKSCS, ISO-8859-1 to WINDOWS-1252.
+ * to GB18030, BIG5 to BIG5-HKSCS, ISO-8859-1 to WINDOWS-1252; a page
+ * whose only non-ASCII bytes are Western punctuation (curly quotes,
+ * dashes) is read as WINDOWS-1252 whatever the guess.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -113,6 +115,31 @@ static int telling(const unsigned char *s, size_t n)
 	return 0;
 }
 
+/* Is every byte >= 0x80 of s one of the punctuation marks and symbols
+ * that Windows-1252 and Windows-1250 share (curly quotes, dashes, the
+ * ellipsis, the euro, no-break space, degree, ...)? Such a page is
+ * Western text with typography, whatever uchardet guesses from a handful
+ * of bytes (Mac Central European or Greek turn its quotes into letters). */
+static int western_punctuation(const unsigned char *s, size_t n)
+{
+	static const unsigned char ok[32] = {/* 0x80-0x9F */
+					     1, 0, 1, 0, 1, 1, 1, 1, 0, 1, 0,
+					     1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1,
+					     1, 1, 0, 1, 0, 1, 0, 0, 0, 0};
+	size_t i, high = 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] < 0x80)
+			continue;
+		high++;
+		if (s[i] < 0xA0
+			    ? !ok[s[i] - 0x80]
+			    : s[i] != 0xA0 && s[i] != 0xA9 && s[i] != 0xAE &&
+				      s[i] != 0xB0 && s[i] != 0xB7)
+			return 0;
+	}
+	return high > 0;
+}
+
 static const char *detect(rp__decoder *d, const char *in, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)in;
@@ -136,6 +163,8 @@ static const char *detect(rp__decoder *d, const char *in, size_t n)
 	}
 	uchardet_data_end((uchardet_t)d->ud);
 	cs = uchardet_get_charset((uchardet_t)d->ud);
+	if (western_punctuation(s, n))
+		return "WINDOWS-1252";
 	return cs && *cs ? cs : NULL;
 }
 

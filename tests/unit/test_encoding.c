@@ -194,6 +194,27 @@ static void test_encoding_forced(void **state)
 }
 
 /* Mixed and broken input: never a failure, replacements counted. */
+/* A Western page whose only non-ASCII bytes are Windows-1252 quotes and
+ * dashes reads as Windows-1252, whatever uchardet guesses from so few
+ * bytes (it has said Mac Central European, turning ’ into í). */
+static void test_encoding_western_punctuation(void **state)
+{
+	const char page[] =
+		"NEW YORK, March 4 (Reuters) \x96 The company\x92s chairman "
+		"said the \x93review\x94 would end soon\x85 Shares rose.\n"
+		"Analysts said the company\x92s outlook was unchanged.\n";
+	rp__decoder d;
+	rp__decoded out;
+	(void)state;
+	rp__decoder_init(&d, 1 << 20);
+	assert_int_equal(rp__decode(&d, page, sizeof page - 1, NULL, &out),
+			 RP_OK);
+	assert_string_equal(out.charset, "WINDOWS-1252");
+	assert_non_null(strstr(out.text, "company\xe2\x80\x99s"));
+	assert_non_null(strstr(out.text, "\xe2\x80\x9creview\xe2\x80\x9d"));
+	rp__decoder_release(&d);
+}
+
 static void test_encoding_mojibake(void **state)
 {
 	rp_config cfg;
@@ -220,6 +241,7 @@ int main(void)
 		cmocka_unit_test(test_encoding_cut_character),
 		cmocka_unit_test(test_encoding_forced),
 		cmocka_unit_test(test_encoding_mojibake),
+		cmocka_unit_test(test_encoding_western_punctuation),
 	};
 	return cmocka_run_group_tests_name("encoding", tests, NULL, NULL);
 }
