@@ -81,31 +81,38 @@ static rp_status keep_line(rp__page *p, const char *s, size_t n, uint64_t h)
 	return RP_OK;
 }
 
-/* Append the last `cps` code points of folded s[0..n) (all of it when
- * cps is 0) to the buffer b. */
-static rp_status append_cps(char **b, size_t *len, size_t *cap, const char *s,
-			    size_t n, size_t cps, size_t limit, int tail)
+/* Bytes of the first cps code points of s[0..n) (all of it when fewer). */
+static size_t head_bytes(const char *s, size_t n, size_t cps)
 {
-	size_t from = 0, to = n, seen = 0;
-	rp_status st;
-	if (cps && tail)
-		for (from = n; from > 0 && seen < cps;)
-			seen += ((unsigned char)s[--from] & 0xC0) != 0x80;
-	else if (cps)
-		for (to = 0; to < n && seen <= cps; to++)
-			if (((unsigned char)s[to] & 0xC0) != 0x80 &&
-			    ++seen > cps)
-				break;
-	st = rp__grow((void **)b, cap, *len + (to - from) + 1, 1, limit);
+	size_t k, seen = 0;
+	for (k = 0; k < n; k++)
+		if (((unsigned char)s[k] & 0xC0) != 0x80 && seen++ == cps)
+			break;
+	return k;
+}
+
+/* Where the last cps code points of s[0..n) start. */
+static size_t tail_start(const char *s, size_t n, size_t cps)
+{
+	size_t from = n, seen = 0;
+	while (from > 0 && seen < cps)
+		seen += ((unsigned char)s[--from] & 0xC0) != 0x80;
+	return from;
+}
+
+/* Append s[0..n) to the buffer b. */
+static rp_status append(char **b, size_t *len, size_t *cap, const char *s,
+			size_t n, size_t limit)
+{
+	rp_status st = rp__grow((void **)b, cap, *len + n + 1, 1, limit);
 	if (st != RP_OK)
 		return st;
-	if (to > from)
-		memcpy(*b + *len, s + from, to - from);
-	*len += to - from;
+	if (n)
+		memcpy(*b + *len, s, n);
+	*len += n;
 	return RP_OK;
 }
 
-/* Hash every n-gram of the pending byline text into p->meta. */
 /* Hash every n-gram of buf[0..len) into p->meta. */
 static rp_status hash_meta(rp__page *p, const char *buf, size_t len)
 {
@@ -152,29 +159,25 @@ static rp_status dateline_meta(rp__page *p, const char *line, size_t n,
 {
 	rp__norm *nm = &p->lnorm;
 	size_t edge = p->ngram > 1 ? p->ngram - 1 : 0, plen, len = 0;
-	rp_status st = append_cps(&p->dbuf, &len, &p->dbuf_cap, p->tail,
-				  p->tail_len, 0, p->limit, 0);
 	size_t full_len = nm->out_len;
-	/* the whole line folded, then the prefix alone */
+	/* the tail before, the whole line folded, then the prefix alone */
+	rp_status st = append(&p->dbuf, &len, &p->dbuf_cap, p->tail,
+			      p->tail_len, p->limit);
 	if (st == RP_OK)
-		st = append_cps(&p->dbuf, &len, &p->dbuf_cap, nm->out,
-				nm->out_len, 0, p->limit, 0);
+		st = append(&p->dbuf, &len, &p->dbuf_cap, nm->out, nm->out_len,
+			    p->limit);
 	if (st == RP_OK)
 		st = rp__norm_run(nm, line, pre);
 	if (st != RP_OK)
 		return st;
 	plen = nm->out_len;
-	if (plen <= full_len) {
-		/* the tail, the prefix and the first n - 1 code points after */
-		size_t end = p->tail_len + plen, seen = 0;
-		while (end < len && seen <= edge)
-			if (((unsigned char)p->dbuf[end] & 0xC0) != 0x80 &&
-			    ++seen > edge)
-				break;
-			else
-				end++;
-		st = hash_meta(p, p->dbuf, end);
-	}
+	/* the tail, the prefix and the first n - 1 code points after */
+	if (plen <= full_len)
+		st = hash_meta(p, p->dbuf,
+			       p->tail_len + plen +
+				       head_bytes(p->dbuf + p->tail_len + plen,
+						  len - p->tail_len - plen,
+						  edge));
 	if (st == RP_OK)
 		st = rp__norm_run(nm, line, n);
 	return st;
@@ -194,29 +197,27 @@ static rp_status track_meta(rp__page *p, int is_meta)
 	size_t edge = p->ngram > 1 ? p->ngram - 1 : 0;
 	rp_status st = RP_OK;
 	if (p->pending && !is_meta) {
-		st = append_cps(&p->mbuf, &p->mbuf_len, &p->mbuf_cap, nm->out,
-				nm->out_len, edge, p->limit, 0);
+		st = append(&p->mbuf, &p->mbuf_len, &p->mbuf_cap, nm->out,
+			    head_bytes(nm->out, nm->out_len, edge), p->limit);
 		if (st == RP_OK)
 			st = flush_meta(p);
 	} else if (is_meta) {
 		if (!p->pending) {
 			p->mbuf_len = 0;
-			st = append_cps(&p->mbuf, &p->mbuf_len, &p->mbuf_cap,
-					p->tail, p->tail_len, 0, p->limit, 0);
+			st = append(&p->mbuf, &p->mbuf_len, &p->mbuf_cap,
+				    p->tail, p->tail_len, p->limit);
 			p->pending = 1;
 		}
 		if (st == RP_OK)
-			st = append_cps(&p->mbuf, &p->mbuf_len, &p->mbuf_cap,
-					nm->out, nm->out_len, 0, p->limit, 0);
+			st = append(&p->mbuf, &p->mbuf_len, &p->mbuf_cap,
+				    nm->out, nm->out_len, p->limit);
 	}
 	/* the last n - 1 code points of the folded text so far */
 	if (st == RP_OK)
-		st = append_cps(&p->tail, &p->tail_len, &p->tail_cap, nm->out,
-				nm->out_len, 0, p->limit, 0);
-	if (st == RP_OK && p->tail_len) {
-		size_t from = p->tail_len, seen = 0;
-		while (from > 0 && seen < edge)
-			seen += ((unsigned char)p->tail[--from] & 0xC0) != 0x80;
+		st = append(&p->tail, &p->tail_len, &p->tail_cap, nm->out,
+			    nm->out_len, p->limit);
+	if (st == RP_OK) {
+		size_t from = tail_start(p->tail, p->tail_len, edge);
 		memmove(p->tail, p->tail + from, p->tail_len - from);
 		p->tail_len -= from;
 	}
