@@ -21,6 +21,7 @@
 
 #define TOP_LINES    60 /* metadata is looked for in the first lines ... */
 #define DATELINE_MAX 80 /* bytes of a wire dateline before its dash */
+#define FOOTER_LINES 8  /* a copyright line is among the last lines */
 #define MAX_LINE     1024
 
 static int is_sep(char c)
@@ -461,7 +462,8 @@ static const char *const copyright_keys[] = {"\xC2\xA9", "(c)",  "(C)",
 					     "opyright", "版权", "版權"};
 
 /* The last year in a copyright line ("(c) 2001-2023" gives 2023), or in
- * a line at the bottom of the page ("Coastline News 1987 · Terms"). */
+ * a line at the bottom of the page ("Coastline News 1987 · Terms"); read
+ * on the last FOOTER_LINES lines only, where footers are. */
 static void take_copyright_year(const char *sq, size_t n, int bottom, dates *ds)
 {
 	size_t i;
@@ -482,7 +484,8 @@ static void take_copyright_year(const char *sq, size_t n, int bottom, dates *ds)
  * "publishdate", ...) is marked. A date without year or time counts only
  * on a short line of Latin script (a byline: "Wire · March 23"), not in
  * prose ("今天（9月29日）"): Chinese bylines carry a year or a time. */
-static void take_dates(const char *sq, size_t n, int bottom, dates *ds)
+static void take_dates(const char *sq, size_t n, int footer, int bottom,
+		       dates *ds)
 {
 	static const char *const keys[] = {
 		"发布时间",  "發佈時間", "发布日期",  "publishdate",
@@ -524,8 +527,7 @@ static void take_dates(const char *sq, size_t n, int bottom, dates *ds)
 		if (may_start_date(sq, i) && date_at(sq, n, i, &w) &&
 		    (w.y || w.h >= 0 || (n <= 60 && latin)))
 			add_date(ds, &w, 0);
-	if (bottom || memchr(sq, 0xC2, n) || memchr(sq, '(', n) ||
-	    memchr(sq, 'p', n) || memchr(sq, 0xE7, n))
+	if (footer)
 		take_copyright_year(sq, n, bottom, ds);
 }
 
@@ -803,7 +805,8 @@ void rp__meta_parse(const char *text, size_t len, const char *kept,
 			take_source(sq, out);
 			ds.cur_off = i;
 			ds.cur_len = n;
-			take_dates(sq, k, lines + 2 > total, &ds);
+			take_dates(sq, k, lines + FOOTER_LINES > total,
+				   lines + 2 > total, &ds);
 			take_url(sq, k, out);
 		}
 		/* the masthead and the footer, where a page names itself */
