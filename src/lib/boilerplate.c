@@ -22,6 +22,7 @@
 #include "boilerplate.h"
 #include "common.h"
 #include "hash.h"
+#include "radix.h"
 #include "page.h"
 
 typedef struct kv {
@@ -75,14 +76,7 @@ static uint64_t seen_on(const kv *df, size_t ndf, const rp__bp_params *p,
 			uint64_t line)
 {
 	uint64_t c = df_of(df, ndf, line);
-	size_t lo = 0, hi = p->n_model;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (p->model_lines[mid] < line)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo = rp__lower_bound64(p->model_lines, p->n_model, line);
 	if (lo < p->n_model && p->model_lines[lo] == line &&
 	    p->model_pages[lo] > c)
 		c = p->model_pages[lo];

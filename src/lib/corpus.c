@@ -568,14 +568,7 @@ static rp_status learn_boilerplate(rp_ctx *ctx)
 
 static uint32_t pages_of(const rp_ctx *ctx, uint64_t key)
 {
-	size_t lo = 0, hi = ctx->learned.n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (ctx->learned.keys[mid] < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo = rp__lower_bound64(ctx->learned.keys, ctx->learned.n, key);
 	return lo < ctx->learned.n && ctx->learned.keys[lo] == key
 		       ? ctx->learned_pages[lo]
 		       : 0;

@@ -16,6 +16,7 @@
 #include "hash.h"
 #include "meta.h"
 #include "page.h"
+#include "radix.h"
 
 /* learned furniture after this many letters of kept text ends the story */
 #define RP__PAGE_CUT_CPS 100
@@ -30,15 +31,8 @@ uint64_t rp__bp_key(uint64_t group, uint64_t line)
 
 int rp__bp_has(const rp__bpset *set, uint64_t key)
 {
-	size_t lo = 0, hi = set ? set->n : 0;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (set->keys[mid] < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return set && lo < set->n && set->keys[lo] == key;
+	size_t at = set ? rp__lower_bound64(set->keys, set->n, key) : 0;
+	return set && at < set->n && set->keys[at] == key;
 }
 
 void rp__page_init(rp__page *p, size_t limit, uint64_t seed)

@@ -47,3 +47,16 @@ void rp__radix_sort_kv(rp__kv *a, rp__kv *tmp, size_t n)
 	if (src != a)
 		memcpy(a, src, n * sizeof *a);
 }
+
+size_t rp__lower_bound64(const uint64_t *v, size_t n, uint64_t x)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}

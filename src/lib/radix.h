@@ -1,4 +1,5 @@
-/* radix.h - stable sort of 64-bit keys with a 32-bit payload (radix.c). */
+/* radix.h - stable sort of 64-bit keys with a 32-bit payload, and search
+ * in sorted keys (radix.c). */
 #ifndef RP_RADIX_H
 #define RP_RADIX_H
 
@@ -14,5 +15,9 @@ typedef struct rp__kv {
 /* Sort a[0..n) by key, keeping the input order of equal keys; tmp has
  * room for n entries. */
 void rp__radix_sort_kv(rp__kv *a, rp__kv *tmp, size_t n);
+
+/* The first place in the sorted v[0..n) whose value is not below x (n
+ * when there is none). */
+size_t rp__lower_bound64(const uint64_t *v, size_t n, uint64_t x);
 
 #endif

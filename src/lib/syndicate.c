@@ -33,6 +33,7 @@
 
 #include "corpus.h"
 #include "hash.h"
+#include "radix.h"
 #include "normalize.h"
 #include "sketch.h"
 
@@ -748,18 +749,12 @@ static uint32_t pick_origin(synd *y, const uint32_t *mem, uint32_t k,
 		qsort(srcs, k, sizeof *srcs, cmp_u64);
 	for (i = 0; left > 1 && i < left; i++) {
 		uint64_t own = y->own[c[i]];
-		size_t lo = 0, hi = k;
+		size_t lo;
 		votes[i] = 0;
 		if (!own)
 			continue;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (srcs[mid] < own)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		for (; lo < k && srcs[lo] == own; lo++)
+		for (lo = rp__lower_bound64(srcs, k, own);
+		     lo < k && srcs[lo] == own; lo++)
 			votes[i]++;
 		votes[i] -= y->src[c[i]] == own; /* its own line is no vote */
 		if (votes[i] > best)
