@@ -22,7 +22,9 @@
 
 #include "corpus.h"
 
-#define MODEL_MAGIC "reprint-boilerplate-model 1"
+/* version 2: line hashes say whether the line is in a page's head */
+#define MODEL_NAME  "reprint-boilerplate-model "
+#define MODEL_MAGIC MODEL_NAME "2"
 
 typedef struct rec {
 	uint64_t key;
@@ -98,6 +100,16 @@ rp_status rp_ctx_boilerplate_import(rp_ctx *ctx, const char *model, size_t len)
 		if (n == 0)
 			continue;
 		if (!have_magic) {
+			if (strncmp(line, MODEL_NAME, strlen(MODEL_NAME)) ==
+				    0 &&
+			    strcmp(line, MODEL_MAGIC) != 0) {
+				st = rp__errf(ctx->err, RP_EINPUT,
+					      "a boilerplate model of another "
+					      "version ('%s', this is '%s'): "
+					      "remove it to learn again",
+					      line, MODEL_MAGIC);
+				break;
+			}
 			if (strcmp(line, MODEL_MAGIC) != 0) {
 				st = rp__errf(ctx->err, RP_EINPUT,
 					      "not a boilerplate model (line 1 "

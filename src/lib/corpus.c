@@ -196,6 +196,7 @@ static void take_all(rp_ctx *ctx, rp__worker *w, rp__docrec *d,
 	d->page_url = e->page_url;
 	d->page_site = e->page_site;
 	d->page_dateline = e->page_dateline;
+	d->head_line = e->head_line;
 	d->meta = e->meta;
 	d->n_meta = e->n_meta;
 	d->furniture_lines = e->furniture_lines;
@@ -251,6 +252,7 @@ static void sign_one(rp_ctx *ctx, rp__worker *w, const char *text, uint32_t i)
 	d->page_url = arena_copy(w, sg->meta.url);
 	d->page_site = arena_copy(w, sg->meta.site);
 	d->page_dateline = arena_copy(w, sg->meta.dateline);
+	d->head_line = sg->page.head_line;
 	if (sg->page.n_meta && (ctx->cfg.furniture || ctx->learned.n)) {
 		uint32_t *v = rp__arena_alloc(
 			&w->sets, sg->page.n_meta * sizeof *sg->page.meta);

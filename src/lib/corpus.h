@@ -31,6 +31,8 @@ typedef struct rp__docrec {
 	size_t text_off; /* offset in the batch while unsigned */
 	const uint32_t *set;
 	uint32_t set_len;
+	uint64_t head_line;   /* hash of its first kept line, folded: its
+				 headline, mostly (0: none) */
 	const uint32_t *meta; /* shingles of its bylines (rp__page.meta) */
 	uint32_t n_meta;
 	uint32_t invalid;

@@ -711,11 +711,29 @@ size_t rp__meta_dateline(const char *s, size_t n)
 	return 0;
 }
 
+/* A squeezed line names its people: "By Name" opening it, or a label
+ * ("作者：", "记者:") - not the same words in a headline ("UPGRADED BY
+ * MOODY'S", "举行记者会"). */
+static int names_person(const char *sq)
+{
+	static const char *const labels[] = {"作者", "编辑", "編輯", "记者",
+					     "記者", "阅读", "閱讀"};
+	size_t k;
+	if (starts(sq, "By ") || starts(sq, "BY "))
+		return 1;
+	for (k = 0; k < sizeof labels / sizeof labels[0]; k++) {
+		const char *p = sq;
+		while ((p = strstr(p, labels[k])) != NULL) {
+			p += strlen(labels[k]);
+			if (*p == ':' || starts(p, "\xEF\xBC\x9A"))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 int rp__meta_byline(const char *s, size_t n)
 {
-	static const char *const people[] = {"作者", "编辑", "編輯",
-					     "记者", "記者", "阅读",
-					     "閱讀", "By ",  "BY "};
 	const unsigned char *u = (const unsigned char *)s;
 	char sq[MAX_LINE];
 	size_t k, i, run = 0;
@@ -734,7 +752,7 @@ int rp__meta_byline(const char *s, size_t n)
 	if (!digits_or_colon && !person)
 		return 0;
 	k = squeeze(s, n < MAX_LINE - 8 ? n : MAX_LINE - 8, sq, sizeof sq);
-	if (person && has_any(sq, people, sizeof people / sizeof people[0]))
+	if (person && names_person(sq))
 		return 1;
 	/* an id or a counter: "Article 3591209", "阅读量31108" */
 	for (i = 0; i < k; i++) {

@@ -22,11 +22,29 @@
 #define RP__PAGE_CUT_CPS 100
 #define META_LINE_CPS    120  /* a longer line is prose, dates or not */
 #define LABEL_CPS        12   /* a line this short with a digit is a label */
-#define MAX_META         1024 /* meta shingles kept per page */
+#define MAX_META         4096 /* meta shingles kept per page */
+/* a line starting in this first share of a page's bytes is in its head */
+#define HEAD_NUM 1
+#define HEAD_DEN 3
 
 uint64_t rp__bp_key(uint64_t group, uint64_t line)
 {
 	return rp__mix64(group ^ rp__mix64(line));
+}
+
+/*
+ * A line's hash says where on the page it is: in the head (a masthead,
+ * a menu, the headline) or below (the story, related headlines, the
+ * footer). Furniture is what repeats in the same place: a story's
+ * headline is in the head of its own page but below the story on the
+ * same outlet's pages that list it as related, and must not be learned
+ * as furniture of its own page.
+ */
+static uint64_t placed(uint64_t h, size_t off, size_t len)
+{
+	return (uint64_t)off * HEAD_DEN < (uint64_t)len * HEAD_NUM
+		       ? h
+		       : rp__mix64(~h);
 }
 
 int rp__bp_has(const rp__bpset *set, uint64_t key)
@@ -190,6 +208,21 @@ static rp_status track_meta(rp__page *p, int is_meta)
 	const rp__norm *nm = &p->lnorm;
 	size_t edge = p->ngram > 1 ? p->ngram - 1 : 0;
 	rp_status st = RP_OK;
+	if (!is_meta && !p->pending && p->tail_len) {
+		/* the n-grams across the join with the line before: they
+		 * change with whatever lines were dropped between the two */
+		size_t len = 0;
+		st = append(&p->dbuf, &len, &p->dbuf_cap, p->tail, p->tail_len,
+			    p->limit);
+		if (st == RP_OK)
+			st = append(&p->dbuf, &len, &p->dbuf_cap, nm->out,
+				    head_bytes(nm->out, nm->out_len, edge),
+				    p->limit);
+		if (st == RP_OK)
+			st = hash_meta(p, p->dbuf, len);
+		if (st != RP_OK)
+			return st;
+	}
 	if (p->pending && !is_meta) {
 		st = append(&p->mbuf, &p->mbuf_len, &p->mbuf_cap, nm->out,
 			    head_bytes(nm->out, nm->out_len, edge), p->limit);
@@ -250,6 +283,7 @@ rp_status rp__page_lines(rp__page *p, const char *text, size_t len, int rules,
 	p->n_meta = 0;
 	p->pending = 0;
 	p->tail_len = 0;
+	p->head_line = 0;
 	st = lines(p, text, len, rules, learned, group);
 	if (st == RP_OK && p->pending)
 		st = flush_meta(p);
@@ -277,7 +311,7 @@ static rp_status lines(rp__page *p, const char *text, size_t len, int rules,
 		return st;
 	while (i < len) {
 		size_t end = i, next;
-		uint64_t h;
+		uint64_t h, raw;
 		while (end < len && text[end] != '\n' && text[end] != '\r')
 			end++;
 		/* LF, CR or CRLF ends a line */
@@ -301,7 +335,8 @@ static rp_status lines(rp__page *p, const char *text, size_t len, int rules,
 			i = next;
 			continue;
 		}
-		h = rp__hash(p->lnorm.out, p->lnorm.out_len, p->seed);
+		raw = rp__hash(p->lnorm.out, p->lnorm.out_len, p->seed);
+		h = placed(raw, i, len);
 		if (learned && rp__bp_has(learned, rp__bp_key(group, h))) {
 			st = rp__grow((void **)&p->drops, &p->drops_cap,
 				      p->dropped_learned + 1, sizeof *p->drops,
@@ -323,6 +358,8 @@ static rp_status lines(rp__page *p, const char *text, size_t len, int rules,
 		st = keep_line(p, text + i, end - i, h);
 		if (st == RP_OK && collect) {
 			int is_meta = meta_line(p, text + i, end - i);
+			if (!is_meta && !p->head_line)
+				p->head_line = raw ? raw : 1;
 			size_t pre =
 				is_meta ? 0
 					: rp__meta_dateline(text + i, end - i);

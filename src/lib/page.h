@@ -47,8 +47,10 @@ typedef struct rp__page {
 	size_t dbuf_cap;
 	char *tail; /* the last n - 1 folded code points kept so far */
 	size_t tail_len, tail_cap;
-	int pending;    /* mbuf holds bylines */
-	unsigned ngram; /* shingle width (0: meta is not collected) */
+	uint64_t head_line; /* hash of the first kept line that is no
+			       byline or label, folded (0: none) */
+	int pending;        /* mbuf holds bylines */
+	unsigned ngram;     /* shingle width (0: meta is not collected) */
 	size_t limit;
 	uint64_t seed;
 } rp__page;

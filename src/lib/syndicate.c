@@ -50,11 +50,11 @@
 /* a full copy changes fewer shingles than this many n-gram widths: one
  * changed character changes n on each side */
 #define CHANGED_FULL    1
-#define EXCERPT_DROP    0.08       /* an excerpt dropped this much of it */
+#define EXCERPT_DROP    0.12       /* an excerpt dropped this much of it */
 #define EXCERPT_RATIO   2          /* ... and this many times what it added */
 #define MAX_EXCL        4096       /* shingles on one side only, looked at */
 #define MAX_QUEUE       (1u << 20) /* ... for all reprints (24 B each) */
-#define HABIT_PAGES     5          /* an outlet's habit is on this many pages */
+#define HABIT_PAGES     20         /* an outlet's habit is on this many pages */
 #define BLOOM_BITS      23         /* 1 MiB of bits in front of the table */
 #define CONTAINED_INNER 0.80       /* origin test: x inside y */
 #define CONTAINED_SMALL 0.85       /* ... and x is this much smaller */
@@ -535,7 +535,9 @@ static int queue_diff(synd *y, uint32_t d, uint32_t o)
  * by settle_kinds): an excerpt dropped at least EXCERPT_DROP of the
  * origin and more than EXCERPT_RATIO times what it added (a new headline
  * on a shortened copy is still an excerpt); a full copy changed fewer
- * shingles than one changed character would (n on each side); anything
+ * shingles than one changed character would (n on each side) and kept
+ * the origin's headline (its first kept line that is no byline: a
+ * "Breaking:" before it changes fewer shingles than a typo); anything
  * else is edited. Without the counts (too many
  * shingles on one side only), the sets decide: an excerpt covers little
  * of the origin and sits mostly inside it.
@@ -549,7 +551,9 @@ static uint8_t kind_of(const synd *y, uint32_t d, uint32_t o)
 		if (s->dropped >= EXCERPT_DROP * no &&
 		    s->dropped > EXCERPT_RATIO * (double)s->added)
 			return RP_KIND_EXCERPT;
-		return s->added + s->dropped < CHANGED_FULL * ctx->cfg.ngram
+		return s->added + s->dropped < CHANGED_FULL * ctx->cfg.ngram &&
+				       ctx->docs[d].head_line ==
+					       ctx->docs[o].head_line
 			       ? RP_KIND_FULL
 			       : RP_KIND_EDITED;
 	}

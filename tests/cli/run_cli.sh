@@ -230,7 +230,7 @@ has bp-report-outlet-named "$T/bp.tsv" '^valley-courier	'
 # a saved model: a lone new page of an outlet loses that outlet's furniture
 rm -f "$T/model.txt"
 expect bp-model-save 0 "$R" scan -q --boilerplate-model "$T/model.txt" "$DATA"
-has bp-model-header "$T/model.txt" '^reprint-boilerplate-model 1$'
+has bp-model-header "$T/model.txt" '^reprint-boilerplate-model 2$'
 mkdir -p "$T/lone"
 awk 'length($0) > 80 { print "The county fair opened on Friday with a record number of entries in the quilt and pie contests, organisers said."; next } { print }' "$DATA/valley-courier/library-reopens.txt" >"$T/lone/fair.txt"
 expect bp-model-none 0 "$R" scan -q --format jsonl --clusters "$T/c" "$T/lone"

@@ -122,6 +122,28 @@ static void test_meta_wire_dateline(void **state)
 	assert_int_equal(rp__meta_dateline("the rate - it said", 18), 0);
 }
 
+static int byline(const char *s)
+{
+	return rp__meta_byline(s, strlen(s));
+}
+
+static void test_meta_bylines(void **state)
+{
+	(void)state;
+	assert_true(byline("By Kevin King | Source: Commodity Report"));
+	assert_true(byline("BY STAFF WRITER"));
+	assert_true(byline("【作者：段轩怡】【编辑：肖志子】"));
+	assert_true(byline("责任 编辑 ： 唐佳"));
+	assert_true(
+		byline("Disclaimer: not investment advice. Article 5467051."));
+	assert_true(byline("2024-03-12 20:48:02 字号：T|T"));
+	/* the same words in a headline or a note name nobody */
+	assert_false(byline("PNC FINANCIAL <PNCF> UNIT UPGRADED BY MOODY'S"));
+	assert_false(byline("十四届全国人大二次会议举行记者会"));
+	assert_false(byline("Additional reporting by Karen Walker."));
+	assert_false(byline("记者会上，发言人介绍了情况"));
+}
+
 static void test_meta_site_and_dateline(void **state)
 {
 	rp__meta m = parse("[ logo.png ] Beta Daily\n\n"
@@ -158,6 +180,7 @@ int main(void)
 		cmocka_unit_test(test_meta_title_url),
 		cmocka_unit_test(test_meta_site_and_dateline),
 		cmocka_unit_test(test_meta_wire_dateline),
+		cmocka_unit_test(test_meta_bylines),
 	};
 	return cmocka_run_group_tests_name("meta", tests, NULL, NULL);
 }

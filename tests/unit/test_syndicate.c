@@ -25,6 +25,9 @@ typedef struct page {
 	const char *id, *outlet, *byline; /* byline: date and source */
 	int paras;                        /* paragraphs of the story kept */
 	const char *note;                 /* an added paragraph, or NULL */
+	const char *title;                /* a headline under the masthead */
+	const char *related; /* a headline listed below the story, and
+				below its outlet's other stories */
 } page;
 
 /* masthead, byline, the story's first `paras` paragraphs, footer */
@@ -32,13 +35,18 @@ static char *page_text(const page *p)
 {
 	char *t = malloc(16384), buf[4096];
 	int k;
-	size_t n = (size_t)sprintf(t, "%s\n\n%s\n\n", p->outlet, p->byline);
+	size_t n = (size_t)sprintf(t, "%s\n\n", p->outlet);
+	if (p->title)
+		n += (size_t)sprintf(t + n, "%s\n\n", p->title);
+	n += (size_t)sprintf(t + n, "%s\n\n", p->byline);
 	for (k = 0; k < p->paras; k++) {
 		para(buf, 1000 + (uint64_t)k, 60);
 		n += (size_t)sprintf(t + n, "%s\n\n", buf);
 	}
 	if (p->note)
 		n += (size_t)sprintf(t + n, "%s\n\n", p->note);
+	if (p->related)
+		n += (size_t)sprintf(t + n, "Related\n%s\n\n", p->related);
 	sprintf(t + n, "(c) 2024 %s. All rights reserved.\n", p->outlet);
 	return t;
 }
@@ -74,8 +82,14 @@ static rp_ctx *run(const page *pages, size_t n)
 			;
 		for (k = 0; j == i && k < FILLER; k++) {
 			char id[64], note[600];
-			page f = {id, pages[i].outlet,
-				  "2024-02-01 Source: wire", 0, note};
+			/* they list what the page lists under its story */
+			page f = {id,
+				  pages[i].outlet,
+				  "2024-02-01 Source: wire",
+				  0,
+				  note,
+				  NULL,
+				  pages[i].related};
 			uint64_t seed = 7000 + i * 100 + k;
 			size_t w, len = 0;
 			snprintf(id, sizeof id, "filler-%zu-%zu", i, k);
@@ -118,20 +132,22 @@ static void test_synd_story(void **state)
 {
 	static const page pages[] = {
 		{"a", "Alpha News", "2024-03-01 08:00 Source: Alpha News", 6,
-		 NULL},
+		 NULL, NULL, NULL},
 		{"b", "Beta Daily", "2024-03-01 10:30 Source: Alpha News", 6,
-		 NULL},
+		 NULL, NULL, NULL},
 		{"c", "Gamma Post", "2024-03-02 Source: Beta Daily", 6,
 		 "Editor's note: this story was first published by another "
 		 "outlet and has been shortened for length by our desk today, "
 		 "with a new introduction and a different closing paragraph "
-		 "from the features editor in the capital"},
-		{"d", "Delta Wire", "March 3, 2024 09:15", 3, NULL},
+		 "from the features editor in the capital",
+		 NULL, NULL},
+		{"d", "Delta Wire", "March 3, 2024 09:15", 3, NULL, NULL, NULL},
 		/* a different story on one outlet's template */
 		{"e", "Alpha News", "2024-03-05 08:00 Source: Alpha News", 0,
 		 "A different story entirely: the council approved the new "
 		 "library budget after a long debate about the ferry timetable "
-		 "and the future of the old railway station near the harbor"}};
+		 "and the future of the old railway station near the harbor",
+		 NULL, NULL}};
 	rp_ctx *ctx = run(pages, 5);
 	rp_doc_info a = info(ctx, "a"), b = info(ctx, "b"), c = info(ctx, "c"),
 		    d = info(ctx, "d"), e = info(ctx, "e");
@@ -174,9 +190,12 @@ static void test_synd_tie_goes_to_the_named_outlet(void **state)
 	/* same day, no times: the page the others name is the origin, even
 	 * with the higher document number */
 	static const page pages[] = {
-		{"p1", "Beta Daily", "2024-03-01 Source: Zeta Times", 6, NULL},
-		{"p2", "Gamma Post", "2024-03-01 Source: Zeta Times", 6, NULL},
-		{"p3", "Zeta Times", "2024-03-01 Source: Zeta Times", 6, NULL}};
+		{"p1", "Beta Daily", "2024-03-01 Source: Zeta Times", 6, NULL,
+		 NULL, NULL},
+		{"p2", "Gamma Post", "2024-03-01 Source: Zeta Times", 6, NULL,
+		 NULL, NULL},
+		{"p3", "Zeta Times", "2024-03-01 Source: Zeta Times", 6, NULL,
+		 NULL, NULL}};
 	rp_ctx *ctx = run(pages, 3);
 	rp_doc_info p1 = info(ctx, "p1"), p3 = info(ctx, "p3");
 	(void)state;
@@ -191,8 +210,9 @@ static void test_synd_tie_goes_to_the_named_outlet(void **state)
 static void test_synd_excerpt_is_not_the_origin(void **state)
 {
 	/* no dates, no sources: the page that contains the other wins */
-	static const page pages[] = {{"x1", "Beta Daily", "by staff", 2, NULL},
-				     {"x2", "Gamma Post", "by staff", 6, NULL}};
+	static const page pages[] = {
+		{"x1", "Beta Daily", "by staff", 2, NULL, NULL, NULL},
+		{"x2", "Gamma Post", "by staff", 6, NULL, NULL, NULL}};
 	rp_ctx *ctx = run(pages, 2);
 	rp_doc_info x1 = info(ctx, "x1");
 	(void)state;
@@ -202,12 +222,37 @@ static void test_synd_excerpt_is_not_the_origin(void **state)
 	rp_ctx_free(ctx);
 }
 
+static void test_synd_headlines(void **state)
+{
+	/* h2's outlet lists the story's headline under five other stories:
+	 * that is furniture there, not on h2, where it is the headline */
+	static const page pages[] = {
+		{"h1", "Alpha News", "2024-03-01 08:00", 6, NULL,
+		 "Council Approves Ferry Budget", NULL},
+		{"h2", "Beta Daily", "2024-03-01 09:00 Source: Alpha News", 6,
+		 NULL, "Council Approves Ferry Budget",
+		 "Council Approves Ferry Budget"},
+		{"h3", "Gamma Post", "2024-03-01 10:00 Source: Alpha News", 6,
+		 NULL, "BREAKING: Council approves ferry budget", NULL}};
+	rp_ctx *ctx = run(pages, 3);
+	rp_doc_info h2 = info(ctx, "h2"), h3 = info(ctx, "h3");
+	(void)state;
+	assert_string_equal(id_of(ctx, h2.origin), "h1");
+	assert_int_equal(h2.kind, RP_KIND_FULL);
+	assert_true(h2.added_shingles + h2.dropped_shingles < 4);
+	/* a word before the same headline is an edit, if a small one */
+	assert_int_equal(h3.kind, RP_KIND_EDITED);
+	assert_true(h3.added_shingles + h3.dropped_shingles < 12);
+	rp_ctx_free(ctx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_synd_story),
 		cmocka_unit_test(test_synd_tie_goes_to_the_named_outlet),
 		cmocka_unit_test(test_synd_excerpt_is_not_the_origin),
+		cmocka_unit_test(test_synd_headlines),
 	};
 	return cmocka_run_group_tests_name("syndicate", tests, NULL, NULL);
 }
