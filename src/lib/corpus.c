@@ -238,6 +238,10 @@ static void sign_one(rp_ctx *ctx, rp__worker *w, const char *text, uint32_t i)
 				  ctx->learned.n ? &ctx->learned : NULL,
 				  d->group, &f);
 	w->ns_fold += rp__now_ns() - t0;
+	if (getenv("RP_DEBUG_KEPT") && strstr(getenv("RP_DEBUG_KEPT"), d->id))
+		fprintf(stderr, "=== %s\n%.*s\n--- %s\n%.*s\n", d->id,
+			(int)sg->page.kept_len, sg->page.kept, d->id,
+			(int)sg->norm.out_len, sg->norm.out); /* DEBUG */
 	if (sg->norm.nul)
 		d->flags |= RP_DOC_NUL;
 	if (st != RP_OK) {

@@ -23,6 +23,7 @@
 #define DATELINE_MAX 80 /* bytes of a wire dateline before its dash */
 #define FOOTER_LINES 8  /* a copyright line is among the last lines */
 #define MAX_LINE     1024
+#define CREDIT_MAX   64 /* bytes of a "Name, Outlet" credit line */
 
 static int is_sep(char c)
 {
@@ -732,6 +733,59 @@ static int names_person(const char *sq)
 	return 0;
 }
 
+/* A line that files the page: "Tags: oilseed | News", "标签：国内". */
+static int filed_under(const char *s, size_t n)
+{
+	static const char *const keys[] = {
+		"Tags:",     "Tag:",         "TAGS:",    "Topics:",
+		"Keywords:", "Filed under:", "标签：",   "標籤：",
+		"关键词：",  "關鍵詞：",     "关键字：", "關鍵字："};
+	size_t k;
+	while (n && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	for (k = 0; k < sizeof keys / sizeof keys[0]; k++)
+		if (n >= strlen(keys[k]) && starts(s, keys[k]))
+			return 1;
+	return 0;
+}
+
+/* A capitalized word of a person's name: "Walker", "O'Neil". */
+static size_t name_word(const char *s)
+{
+	size_t i = 1;
+	if (!isupper((unsigned char)s[0]))
+		return 0;
+	while (islower((unsigned char)s[i]) || s[i] == '\'' || s[i] == '-')
+		i++;
+	return i > 1 ? i : 0;
+}
+
+/* "Ruth Walker, Pacific Times staff": a name of two or three words, a
+ * comma, then a few words of plain letters (the outlet or a desk). */
+static int name_credit(const char *sq, size_t k)
+{
+	size_t i = 0, words = 0, w, after = 0;
+	while ((w = name_word(sq + i)) != 0 && words < 3) {
+		i += w;
+		words++;
+		if (sq[i] != ' ')
+			break;
+		i++;
+	}
+	if (words < 2 || sq[i] != ',' || sq[i + 1] != ' ')
+		return 0;
+	for (i += 2; i < k; i++) {
+		unsigned char c = (unsigned char)sq[i];
+		if (c == ' ')
+			after++;
+		else if (!isalpha(c) && c != '.' && c != '-' && c != '\'')
+			return 0;
+	}
+	return after < 5 && sq[k - 1] != '.';
+}
+
 int rp__meta_byline(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -749,8 +803,14 @@ int rp__meta_byline(const char *s, size_t n)
 		if (u[i] >= 0xE0)
 			i += 2; /* a three-byte character */
 	}
-	if (!digits_or_colon && !person)
-		return 0;
+	if (filed_under(s, n))
+		return 1;
+	if (!digits_or_colon && !person) {
+		if (n > CREDIT_MAX || !memchr(s, ',', n))
+			return 0;
+		k = squeeze(s, n, sq, sizeof sq);
+		return name_credit(sq, k);
+	}
 	k = squeeze(s, n < MAX_LINE - 8 ? n : MAX_LINE - 8, sq, sizeof sq);
 	if (person && names_person(sq))
 		return 1;

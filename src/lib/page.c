@@ -21,6 +21,7 @@
 /* learned furniture after this many letters of kept text ends the story */
 #define RP__PAGE_CUT_CPS 100
 #define META_LINE_CPS    120  /* a longer line is prose, dates or not */
+#define WRAPPED_MIN      50   /* bytes of a line a text browser wrapped */
 #define LABEL_CPS        12   /* a line this short with a digit is a label */
 #define MAX_META         4096 /* meta shingles kept per page */
 /* a line starting in this first share of a page's bytes is in its head */
@@ -266,6 +267,26 @@ static int meta_line(const rp__page *p, const char *line, size_t n)
 	return rp__meta_byline(line, n);
 }
 
+/* Does a line end a sentence (or a heading, a label)? Trailing spaces
+ * aside: . ! ? : and their full-width forms, closing quotes. */
+static int ends_sentence(const char *s, size_t n)
+{
+	static const char *const ends[] = {"\xE3\x80\x82", "\xEF\xBC\x81",
+					   "\xEF\xBC\x9F", "\xEF\xBC\x9A",
+					   "\xE2\x80\x9D", "\xE3\x80\x8D"};
+	size_t k;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (!n)
+		return 1;
+	if (strchr(".!?:\")", s[n - 1]))
+		return 1;
+	for (k = 0; k < sizeof ends / sizeof ends[0]; k++)
+		if (n >= 3 && memcmp(s + n - 3, ends[k], 3) == 0)
+			return 1;
+	return 0;
+}
+
 static int cmp_u32(const void *pa, const void *pb)
 {
 	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
@@ -300,6 +321,7 @@ static rp_status lines(rp__page *p, const char *text, size_t len, int rules,
 		       const rp__bpset *learned, uint64_t group)
 {
 	size_t i = 0, kept_cps = 0;
+	int wrapped = 0; /* the line before is a wrapped paragraph's, open */
 	/* bylines are for signing; the boilerplate pass (no rules, nothing
 	 * learned yet) only wants the line hashes */
 	int collect = p->ngram && (rules || learned);
@@ -312,6 +334,7 @@ static rp_status lines(rp__page *p, const char *text, size_t len, int rules,
 	while (i < len) {
 		size_t end = i, next;
 		uint64_t h, raw;
+		int cont;
 		while (end < len && text[end] != '\n' && text[end] != '\r')
 			end++;
 		/* LF, CR or CRLF ends a line */
@@ -324,6 +347,7 @@ static rp_status lines(rp__page *p, const char *text, size_t len, int rules,
 			int c = rp__furniture_line(text + i, end - i);
 			if (c != RP__FURN_KEEP) {
 				p->dropped_rule += c != RP__FURN_EMPTY;
+				wrapped = 0;
 				i = next;
 				continue;
 			}
@@ -332,12 +356,18 @@ static rp_status lines(rp__page *p, const char *text, size_t len, int rules,
 		if (st != RP_OK)
 			return st;
 		if (p->lnorm.out_len == 0) {
+			wrapped = 0;
 			i = next;
 			continue;
 		}
 		raw = rp__hash(p->lnorm.out, p->lnorm.out_len, p->seed);
 		h = placed(raw, i, len);
-		if (learned && rp__bp_has(learned, rp__bp_key(group, h))) {
+		cont = wrapped;
+		wrapped = end - i >= WRAPPED_MIN &&
+			  !ends_sentence(text + i, end - i);
+		/* the end of a wrapped paragraph ("said.") is no furniture */
+		if (learned && !cont &&
+		    rp__bp_has(learned, rp__bp_key(group, h))) {
 			st = rp__grow((void **)&p->drops, &p->drops_cap,
 				      p->dropped_learned + 1, sizeof *p->drops,
 				      p->limit);

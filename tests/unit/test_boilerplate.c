@@ -137,12 +137,53 @@ static void test_boilerplate_needed(void **state)
 	assert_true(r.wire_clusters > 1 || r.own_joined > 0);
 }
 
+/* A text browser wraps paragraphs: "said." alone on a line is on many
+ * pages of one outlet, but it ends a paragraph, it is no furniture (and
+ * must not end the story as furniture below it would). */
+static void test_boilerplate_wrapped_paragraph(void **state)
+{
+	rp_config cfg;
+	rp_ctx *ctx;
+	uint64_t seed = 5;
+	unsigned k;
+	(void)state;
+	rp_config_init(&cfg);
+	cfg.boilerplate = 1;
+	assert_int_equal(rp_ctx_new(&ctx, &cfg), RP_OK);
+	for (k = 0; k < 5; k++) {
+		char id[16], lead[200], rest[600], body[1024], *text;
+		rp_doc d = {0};
+		sentence(&seed, lead, sizeof lead, 16);
+		sentence(&seed, rest, sizeof rest, 40);
+		snprintf(body, sizeof body, "%s a spokesman\nsaid.\n%s", lead,
+			 rest);
+		text = page(7, "A headline of the day", body);
+		snprintf(id, sizeof id, "w%u", k);
+		d.id = id;
+		d.text = text;
+		d.text_len = strlen(text);
+		d.outlet = "outlet-7";
+		assert_int_equal(rp_ctx_add(ctx, &d), RP_OK);
+		free(text);
+	}
+	assert_int_equal(rp_ctx_run(ctx), RP_OK);
+	for (k = 0; k < 5; k++) {
+		rp_doc_info d;
+		assert_int_equal(rp_ctx_doc(ctx, k, &d), RP_OK);
+		/* the 40 words after "said." are kept: some 300 shingles */
+		assert_true(d.set_len > 250);
+		assert_true(d.boilerplate_lines >= 3);
+	}
+	rp_ctx_free(ctx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_boilerplate_outlets_given),
 		cmocka_unit_test(test_boilerplate_outlets_inferred),
 		cmocka_unit_test(test_boilerplate_needed),
+		cmocka_unit_test(test_boilerplate_wrapped_paragraph),
 	};
 	return cmocka_run_group_tests_name("boilerplate", tests, NULL, NULL);
 }

@@ -137,7 +137,11 @@ static void test_meta_bylines(void **state)
 	assert_true(
 		byline("Disclaimer: not investment advice. Article 5467051."));
 	assert_true(byline("2024-03-12 20:48:02 字号：T|T"));
+	assert_true(byline("Ruth Walker, Pacific Times staff"));
+	assert_true(byline("Tags: oilseed | News, Business"));
 	/* the same words in a headline or a note name nobody */
+	assert_false(byline("Reagan, Gorbachev Agree to Meet in Geneva"));
+	assert_false(byline("Sales Rose, the Company Said."));
 	assert_false(byline("PNC FINANCIAL <PNCF> UNIT UPGRADED BY MOODY'S"));
 	assert_false(byline("十四届全国人大二次会议举行记者会"));
 	assert_false(byline("Additional reporting by Karen Walker."));
