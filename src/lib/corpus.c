@@ -197,6 +197,7 @@ static void take_all(rp_ctx *ctx, rp__worker *w, rp__docrec *d,
 	d->page_site = e->page_site;
 	d->page_dateline = e->page_dateline;
 	d->head_line = e->head_line;
+	d->cut_mark = e->cut_mark;
 	d->meta = e->meta;
 	d->n_meta = e->n_meta;
 	d->furniture_lines = e->furniture_lines;
@@ -238,10 +239,6 @@ static void sign_one(rp_ctx *ctx, rp__worker *w, const char *text, uint32_t i)
 				  ctx->learned.n ? &ctx->learned : NULL,
 				  d->group, &f);
 	w->ns_fold += rp__now_ns() - t0;
-	if (getenv("RP_DEBUG_KEPT") && strstr(getenv("RP_DEBUG_KEPT"), d->id))
-		fprintf(stderr, "=== %s\n%.*s\n--- %s\n%.*s\n", d->id,
-			(int)sg->page.kept_len, sg->page.kept, d->id,
-			(int)sg->norm.out_len, sg->norm.out); /* DEBUG */
 	if (sg->norm.nul)
 		d->flags |= RP_DOC_NUL;
 	if (st != RP_OK) {
@@ -257,6 +254,7 @@ static void sign_one(rp_ctx *ctx, rp__worker *w, const char *text, uint32_t i)
 	d->page_site = arena_copy(w, sg->meta.site);
 	d->page_dateline = arena_copy(w, sg->meta.dateline);
 	d->head_line = sg->page.head_line;
+	d->cut_mark = sg->page.cut_mark;
 	if (sg->page.n_meta && (ctx->cfg.furniture || ctx->learned.n)) {
 		uint32_t *v = rp__arena_alloc(
 			&w->sets, sg->page.n_meta * sizeof *sg->page.meta);

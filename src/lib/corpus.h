@@ -33,6 +33,7 @@ typedef struct rp__docrec {
 	uint32_t set_len;
 	uint64_t head_line;   /* hash of its first kept line, folded: its
 				 headline, mostly (0: none) */
+	int cut_mark;         /* says the story goes on elsewhere */
 	const uint32_t *meta; /* shingles of its bylines (rp__page.meta) */
 	uint32_t n_meta;
 	uint32_t invalid;

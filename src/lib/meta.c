@@ -23,7 +23,8 @@
 #define DATELINE_MAX 80 /* bytes of a wire dateline before its dash */
 #define FOOTER_LINES 8  /* a copyright line is among the last lines */
 #define MAX_LINE     1024
-#define CREDIT_MAX   64 /* bytes of a "Name, Outlet" credit line */
+#define CREDIT_MAX   64  /* bytes of a "Name, Outlet" credit line */
+#define CUT_MARK_MAX 120 /* bytes of a line saying the story goes on */
 
 static int is_sep(char c)
 {
@@ -921,4 +922,34 @@ void rp__meta_parse(const char *text, size_t len, const char *kept,
 		out->dateline[n] = '\0';
 	}
 	take_title(kept, kept_len, out);
+}
+
+int rp__meta_cut_mark(const char *s, size_t n)
+{
+	static const char *const keys[] = {
+		"continue reading", "read more",  "read the full",
+		"read the rest",    "full story", "story continues",
+		"阅读全文",         "閱讀全文",   "展开全文",
+		"展開全文",         "节选",       "節選",
+		"全文完",           "查看全文"};
+	char sq[MAX_LINE], low[MAX_LINE];
+	size_t k, i, dots = 0, other = 0;
+	if (n == 0 || n > CUT_MARK_MAX)
+		return 0;
+	k = squeeze(s, n, sq, sizeof sq);
+	/* nothing but an ellipsis: "……", "...", "… …" */
+	for (i = 0; i < k; i++) {
+		if (sq[i] == '.')
+			dots++;
+		else if (i + 2 < k && memcmp(sq + i, "\xE2\x80\xA6", 3) == 0) {
+			dots += 3;
+			i += 2;
+		} else if (sq[i] != ' ')
+			other++;
+	}
+	if (!other && dots >= 3)
+		return 1;
+	for (i = 0; i <= k; i++)
+		low[i] = (char)tolower((unsigned char)sq[i]);
+	return find_any(low, keys, sizeof keys / sizeof keys[0], &i) != NULL;
 }

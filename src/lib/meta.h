@@ -40,6 +40,10 @@ int rp__meta_byline(const char *s, size_t n);
  * March 27 (Reuters) - ", up to and with its dash), or 0. */
 size_t rp__meta_dateline(const char *s, size_t n);
 
+/* Does the line say the story was cut short here ("……", "Continue
+ * reading...", "Tap to read the full story", "（本文为节选）", "展开全文")? */
+int rp__meta_cut_mark(const char *s, size_t n);
+
 /* The first date in s[0..n) into out ("YYYY-MM-DD[ HH:MM]"); 1 if found.
  * Segmented dates ("2023 - 03 - 29") must be squeezed first, as
  * rp__meta_parse does with every line. */

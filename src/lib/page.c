@@ -305,6 +305,7 @@ rp_status rp__page_lines(rp__page *p, const char *text, size_t len, int rules,
 	p->pending = 0;
 	p->tail_len = 0;
 	p->head_line = 0;
+	p->cut_mark = 0;
 	st = lines(p, text, len, rules, learned, group);
 	if (st == RP_OK && p->pending)
 		st = flush_meta(p);
@@ -343,6 +344,9 @@ static rp_status lines(rp__page *p, const char *text, size_t len, int rules,
 			next++;
 		if (next < len && text[next] == '\n')
 			next++;
+		if (collect && !p->cut_mark && p->head_line &&
+		    rp__meta_cut_mark(text + i, end - i))
+			p->cut_mark = 1;
 		if (rules) {
 			int c = rp__furniture_line(text + i, end - i);
 			if (c != RP__FURN_KEEP) {

@@ -49,6 +49,7 @@ typedef struct rp__page {
 	size_t tail_len, tail_cap;
 	uint64_t head_line; /* hash of the first kept line that is no
 			       byline or label, folded (0: none) */
+	int cut_mark;       /* a line says the story goes on elsewhere */
 	int pending;        /* mbuf holds bylines */
 	unsigned ngram;     /* shingle width (0: meta is not collected) */
 	size_t limit;

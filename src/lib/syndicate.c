@@ -50,7 +50,7 @@
 /* a full copy changes fewer shingles than this many n-gram widths: one
  * changed character changes n on each side */
 #define CHANGED_FULL    1
-#define EXCERPT_DROP    0.12       /* an excerpt dropped this much of it */
+#define EXCERPT_DROP    0.18       /* an excerpt dropped this much of it */
 #define EXCERPT_RATIO   2          /* ... and this many times what it added */
 #define MAX_EXCL        4096       /* shingles on one side only, looked at */
 #define MAX_QUEUE       (1u << 20) /* ... for all reprints (24 B each) */
@@ -532,7 +532,9 @@ static int queue_diff(synd *y, uint32_t d, uint32_t o)
 
 /*
  * The kind of a reprint d of o from what it added and dropped (counted
- * by settle_kinds): an excerpt dropped at least EXCERPT_DROP of the
+ * by settle_kinds): an excerpt dropped more than it added and says the
+ * story goes on elsewhere (rp__meta_cut_mark) where the origin does not,
+ * or dropped at least EXCERPT_DROP of the
  * origin and more than EXCERPT_RATIO times what it added (a new headline
  * on a shortened copy is still an excerpt); a full copy changed fewer
  * shingles than one changed character would (n on each side) and kept
@@ -548,6 +550,9 @@ static uint8_t kind_of(const synd *y, uint32_t d, uint32_t o)
 	const rp__synd_doc *s = &ctx->synd[d];
 	double no = ctx->docs[o].set_len, nd = ctx->docs[d].set_len, c;
 	if (s->added != UINT32_MAX) {
+		if (s->dropped > s->added && ctx->docs[d].cut_mark &&
+		    !ctx->docs[o].cut_mark)
+			return RP_KIND_EXCERPT;
 		if (s->dropped >= EXCERPT_DROP * no &&
 		    s->dropped > EXCERPT_RATIO * (double)s->added)
 			return RP_KIND_EXCERPT;

@@ -148,6 +148,27 @@ static void test_meta_bylines(void **state)
 	assert_false(byline("记者会上，发言人介绍了情况"));
 }
 
+static int cut(const char *s)
+{
+	return rp__meta_cut_mark(s, strlen(s));
+}
+
+static void test_meta_cut_marks(void **state)
+{
+	(void)state;
+	assert_true(cut("……"));
+	assert_true(cut("… …"));
+	assert_true(cut("..."));
+	assert_true(cut("Continue reading..."));
+	assert_true(cut("Tap to read the full story"));
+	assert_true(cut("打开 APP 阅读 全文"));
+	assert_true(cut("（本文为节选）"));
+	assert_true(cut("展开全文 ▼"));
+	assert_false(cut("The company said sales rose."));
+	assert_false(cut("阅读剩余全文（）")); /* a template's, not a cut */
+	assert_false(cut(".."));
+}
+
 static void test_meta_site_and_dateline(void **state)
 {
 	rp__meta m = parse("[ logo.png ] Beta Daily\n\n"
@@ -185,6 +206,7 @@ int main(void)
 		cmocka_unit_test(test_meta_site_and_dateline),
 		cmocka_unit_test(test_meta_wire_dateline),
 		cmocka_unit_test(test_meta_bylines),
+		cmocka_unit_test(test_meta_cut_marks),
 	};
 	return cmocka_run_group_tests_name("meta", tests, NULL, NULL);
 }

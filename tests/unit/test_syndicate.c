@@ -246,6 +246,24 @@ static void test_synd_headlines(void **state)
 	rp_ctx_free(ctx);
 }
 
+static void test_synd_cut_mark(void **state)
+{
+	/* one paragraph of six left out: an excerpt when the page says the
+	 * story goes on, an edit when it does not */
+	static const page pages[] = {
+		{"m1", "Alpha News", "2024-03-01 08:00", 6, NULL, NULL, NULL},
+		{"m2", "Beta Daily", "2024-03-01 09:00", 5,
+		 "Continue reading...", NULL, NULL},
+		{"m3", "Gamma Post", "2024-03-01 10:00", 5, NULL, NULL, NULL}};
+	rp_ctx *ctx = run(pages, 3);
+	rp_doc_info m2 = info(ctx, "m2"), m3 = info(ctx, "m3");
+	(void)state;
+	assert_string_equal(id_of(ctx, m2.origin), "m1");
+	assert_int_equal(m2.kind, RP_KIND_EXCERPT);
+	assert_int_equal(m3.kind, RP_KIND_EDITED);
+	rp_ctx_free(ctx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -253,6 +271,7 @@ int main(void)
 		cmocka_unit_test(test_synd_tie_goes_to_the_named_outlet),
 		cmocka_unit_test(test_synd_excerpt_is_not_the_origin),
 		cmocka_unit_test(test_synd_headlines),
+		cmocka_unit_test(test_synd_cut_mark),
 	};
 	return cmocka_run_group_tests_name("syndicate", tests, NULL, NULL);
 }
