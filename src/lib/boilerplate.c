@@ -43,15 +43,20 @@ static int cmp_kv(const void *a, const void *b)
 	return x->val < y->val ? -1 : x->val > y->val;
 }
 
-/* Distinct lines of one page into tmp; returns their number. */
-static size_t distinct(const rp__bp_doc *d, uint64_t *tmp)
+/* Distinct lines of one page into tmp (with their masked forms when
+ * masked); returns their number. */
+static size_t distinct(const rp__bp_doc *d, int masked, uint64_t *tmp)
 {
-	size_t i, m = 0;
-	if (d->n == 0)
+	size_t i, m = 0, n = d->n;
+	if (n == 0)
 		return 0;
-	memcpy(tmp, d->lines, d->n * sizeof *tmp);
-	qsort(tmp, d->n, sizeof *tmp, cmp_u64);
-	for (i = 1, m = 1; i < d->n; i++)
+	memcpy(tmp, d->lines, n * sizeof *tmp);
+	if (masked && d->masked) {
+		memcpy(tmp + n, d->masked, n * sizeof *tmp);
+		n *= 2;
+	}
+	qsort(tmp, n, sizeof *tmp, cmp_u64);
+	for (i = 1, m = 1; i < n; i++)
 		if (tmp[i] != tmp[m - 1])
 			tmp[m++] = tmp[i];
 	return m;
@@ -86,18 +91,20 @@ static uint64_t seen_on(const kv *df, size_t ndf, const rp__bp_params *p,
 static void infer_group(rp__bp_doc *d, uint32_t idx, const kv *df, size_t ndf,
 			const rp__bp_params *p)
 {
+	/* digits aside: a footer's counter or date must not split a
+	 * template into one group per value */
+	const uint64_t *l = d->masked ? d->masked : d->lines;
 	uint64_t head = 0, tail = 0;
 	uint32_t k, edge = p->edge_lines < d->n ? p->edge_lines : d->n;
 	int found = 0;
 	for (k = 0; k < edge && !found; k++)
-		if (seen_on(df, ndf, p, d->lines[k]) >= p->min_docs) {
-			head = d->lines[k];
+		if (seen_on(df, ndf, p, l[k]) >= p->min_docs) {
+			head = l[k];
 			found = 1;
 		}
 	for (k = 0; k < edge; k++)
-		if (seen_on(df, ndf, p, d->lines[d->n - 1 - k]) >=
-		    p->min_docs) {
-			tail = d->lines[d->n - 1 - k];
+		if (seen_on(df, ndf, p, l[d->n - 1 - k]) >= p->min_docs) {
+			tail = l[d->n - 1 - k];
 			found |= 2;
 			break;
 		}
@@ -128,13 +135,13 @@ rp_status rp__bp_learn(rp__bp_doc *docs, uint32_t n, const rp__bp_params *p,
 		if (docs[d].n > maxlen)
 			maxlen = docs[d].n;
 	}
-	tmp = rp__malloc_n(maxlen + 1, sizeof *tmp);
-	lines = rp__malloc_n(total + 1, sizeof *lines);
+	tmp = rp__malloc_n(2 * maxlen + 1, sizeof *tmp);
+	lines = rp__malloc_n(2 * total + 1, sizeof *lines);
 	if (!tmp || !lines)
 		goto done;
 	/* corpus document frequency of every line */
 	for (d = 0, m = 0; d < n; d++) {
-		size_t c = distinct(&docs[d], tmp);
+		size_t c = distinct(&docs[d], 1, tmp);
 		memcpy(lines + m, tmp, c * sizeof *tmp);
 		m += c;
 	}
@@ -218,7 +225,7 @@ rp_status rp__bp_learn(rp__bp_doc *docs, uint32_t n, const rp__bp_params *p,
 	}
 	/* per-group document frequency of every line */
 	for (d = 0, m = 0; d < n; d++) {
-		size_t c = distinct(&docs[d], tmp);
+		size_t c = distinct(&docs[d], 0, tmp);
 		for (k = 0; k < c; k++) {
 			entries[m].key = rp__bp_key(docs[d].group, tmp[k]);
 			entries[m++].val = docs[d].group;

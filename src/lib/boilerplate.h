@@ -9,7 +9,8 @@
 #include "reprint.h"
 
 typedef struct rp__bp_doc {
-	const uint64_t *lines; /* folded-line hashes, in page order */
+	const uint64_t *lines;  /* folded-line hashes, in page order */
+	const uint64_t *masked; /* the same without digits: name templates */
 	uint32_t n;
 	uint64_t outlet;     /* hash of the given outlet, or 0 */
 	uint64_t group;      /* out: the group the page was put in */

@@ -466,13 +466,14 @@ static void lines_worker(void *arg, unsigned t)
 			end = j->last;
 		for (i = j->first + c; i < end; i++) {
 			rp__docrec *d = &ctx->docs[i];
-			const uint64_t *lines;
+			const uint64_t *lines, *masked;
 			uint64_t *copy;
 			size_t n;
 			rp__decoded dec;
-			if (rp__signer_page_lines(
-				    &w->signer, j->text + d->text_off, d->bytes,
-				    d->encoding, &lines, &n, &dec) != RP_OK)
+			if (rp__signer_page_lines(&w->signer,
+						  j->text + d->text_off,
+						  d->bytes, d->encoding, &lines,
+						  &masked, &n, &dec) != RP_OK)
 				continue;
 			/* detection is the costliest step of a page: the
 			 * second pass reads it as the first one found */
@@ -482,10 +483,11 @@ static void lines_worker(void *arg, unsigned t)
 							  strlen(dec.charset));
 			if (n == 0 || n > UINT32_MAX)
 				continue;
-			copy = rp__arena_alloc(&w->sets, n * sizeof *copy);
+			copy = rp__arena_alloc(&w->sets, 2 * n * sizeof *copy);
 			if (!copy)
 				continue; /* learning goes on without it */
 			memcpy(copy, lines, n * sizeof *copy);
+			memcpy(copy + n, masked, n * sizeof *copy);
 			d->lines = copy;
 			d->n_lines = (uint32_t)n;
 		}
@@ -515,6 +517,7 @@ static rp_status learn_boilerplate(rp_ctx *ctx)
 		const char *o = ctx->docs[i].outlet;
 		bd[i].lines = ctx->docs[i].lines;
 		bd[i].n = ctx->docs[i].n_lines;
+		bd[i].masked = bd[i].lines ? bd[i].lines + bd[i].n : NULL;
 		bd[i].outlet =
 			o && *o ? rp__hash(o, strlen(o), ctx->cfg.seed) | 1 : 0;
 	}

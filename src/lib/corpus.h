@@ -19,7 +19,9 @@ typedef struct rp__docrec {
 	const char *encoding; /* charset asked for, or NULL */
 	const char *charset;  /* charset read as */
 	size_t decode_errors, first_bad;
-	const uint64_t *lines; /* folded-line hashes (boilerplate pass) */
+	/* folded-line hashes (boilerplate pass), then n_lines more of the
+	 * same lines without digits */
+	const uint64_t *lines;
 	uint32_t n_lines;
 	uint32_t furniture_lines, boilerplate_lines;
 	uint64_t group; /* outlet or template group */

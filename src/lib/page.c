@@ -20,8 +20,10 @@
 
 /* learned furniture after this many letters of kept text ends the story */
 #define RP__PAGE_CUT_CPS 100
-#define META_LINE_CPS    120  /* a longer line is prose, dates or not */
-#define WRAPPED_MIN      50   /* bytes of a line a text browser wrapped */
+#define META_LINE_CPS    120 /* a longer line is prose, dates or not */
+#define WRAPPED_MIN      50  /* bytes of a line a text browser wrapped */
+#define MASK_DIGITS      3   /* a number this long names no template */
+#define MASKED           0x6d61736b65642121ull /* lines without numbers */
 #define LABEL_CPS        12   /* a line this short with a digit is a label */
 #define MAX_META         4096 /* meta shingles kept per page */
 /* a line starting in this first share of a page's bytes is in its head */
@@ -68,6 +70,7 @@ void rp__page_release(rp__page *p)
 	rp__norm_release(&p->lnorm);
 	free(p->kept);
 	free(p->hashes);
+	free(p->masked);
 	free(p->drops);
 	free(p->meta);
 	free(p->scratch);
@@ -287,6 +290,42 @@ static int ends_sentence(const char *s, size_t n)
 	return 0;
 }
 
+static size_t digit_run(const char *s, size_t n)
+{
+	size_t k = 0;
+	while (k < n && s[k] >= '0' && s[k] <= '9')
+		k++;
+	return k;
+}
+
+/* The hash of the line just folded without its numbers of MASK_DIGITS
+ * digits or more (a counter, a date, a licence number; "Channel 7"
+ * keeps its 7), placed like h; h itself when it has none. */
+static rp_status masked_hash(rp__page *p, uint64_t h, size_t off, size_t len,
+			     uint64_t *out)
+{
+	const rp__norm *nm = &p->lnorm;
+	size_t k, m = 0, run;
+	int cut = 0;
+	rp_status st = rp__grow((void **)&p->dbuf, &p->dbuf_cap,
+				nm->out_len + 1, 1, p->limit);
+	if (st != RP_OK)
+		return st;
+	for (k = 0; k < nm->out_len; k += run ? run : 1) {
+		run = digit_run(nm->out + k, nm->out_len - k);
+		if (run >= MASK_DIGITS) {
+			cut = 1;
+			continue;
+		}
+		memcpy(p->dbuf + m, nm->out + k, run ? run : 1);
+		m += run ? run : 1;
+	}
+	*out = cut ? placed(rp__mix64(rp__hash(p->dbuf, m, p->seed) ^ MASKED),
+			    off, len)
+		   : h;
+	return RP_OK;
+}
+
 static int cmp_u32(const void *pa, const void *pb)
 {
 	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
@@ -390,6 +429,13 @@ static rp_status lines(rp__page *p, const char *text, size_t len, int rules,
 		}
 		kept_cps += p->lnorm.cps;
 		st = keep_line(p, text + i, end - i, h);
+		if (st == RP_OK && !rules && !learned) {
+			st = rp__grow((void **)&p->masked, &p->masked_cap,
+				      p->n_hashes, sizeof *p->masked, p->limit);
+			if (st == RP_OK)
+				st = masked_hash(p, h, i, len,
+						 &p->masked[p->n_hashes - 1]);
+		}
 		if (st == RP_OK && collect) {
 			int is_meta = meta_line(p, text + i, end - i);
 			if (!is_meta && !p->head_line)

@@ -28,6 +28,10 @@ typedef struct rp__page {
 	size_t kept_len, kept_cap;
 	uint64_t *hashes; /* hash of each kept line's folded text */
 	size_t n_hashes, hashes_cap;
+	/* for learning (no rules, nothing learned): the same hashes with
+	 * the digits left out (footers carry counters and dates) */
+	uint64_t *masked;
+	size_t masked_cap;
 	size_t dropped_rule, dropped_learned;
 	rp__page_drop *drops; /* the learned lines dropped from the last page */
 	size_t drops_cap;

@@ -224,7 +224,8 @@ rp_status rp_signer_sign_as(rp_signer *s, const char *text, size_t len,
 
 rp_status rp__signer_page_lines(rp_signer *s, const char *text, size_t len,
 				const char *charset, const uint64_t **lines,
-				size_t *n, rp__decoded *dec)
+				const uint64_t **masked, size_t *n,
+				rp__decoded *dec)
 {
 	rp_status st = decode(s, text, len, charset, dec);
 	if (st != RP_OK)
@@ -236,6 +237,7 @@ rp_status rp__signer_page_lines(rp_signer *s, const char *text, size_t len,
 		return rp__errf(s->err, st, "cannot read lines: %s",
 				rp_status_str(st));
 	*lines = s->page.hashes;
+	*masked = s->page.masked;
 	*n = s->page.n_hashes;
 	return RP_OK;
 }

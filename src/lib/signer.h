@@ -61,10 +61,12 @@ rp_status rp__signer_sign_page(rp_signer *s, const char *text, size_t len,
 			       uint64_t group, int want_set, rp_signature *sig,
 			       size_t *learned_lines);
 
-/* The folded-line hashes of a page after the built-in rules, for
- * learning; the view stays valid until the next call. */
+/* The folded-line hashes of a page, every line, for learning, and the
+ * same without digits (masked); the views stay valid until the next
+ * call. */
 rp_status rp__signer_page_lines(rp_signer *s, const char *text, size_t len,
 				const char *charset, const uint64_t **lines,
-				size_t *n, rp__decoded *dec);
+				const uint64_t **masked, size_t *n,
+				rp__decoded *dec);
 
 #endif

@@ -177,6 +177,53 @@ static void test_boilerplate_wrapped_paragraph(void **state)
 	rp_ctx_free(ctx);
 }
 
+/* A footer with a counter ("visitor 104233") names the template with
+ * its number left out; else the outlet's pages split by the related
+ * headlines above it, one group per day. */
+static void test_boilerplate_footer_counter(void **state)
+{
+	rp_config cfg;
+	rp_ctx *ctx;
+	uint64_t seed = 9;
+	unsigned k;
+	char related[2][3][200];
+	const char *group = NULL;
+	(void)state;
+	for (k = 0; k < 6; k++)
+		sentence(&seed, related[k / 3][k % 3], 200, 7);
+	rp_config_init(&cfg);
+	cfg.boilerplate = 1;
+	assert_int_equal(rp_ctx_new(&ctx, &cfg), RP_OK);
+	for (k = 0; k < 6; k++) {
+		char id[16], title[200], body[600], text[2048];
+		const unsigned day = k / 3;
+		rp_doc d = {0};
+		sentence(&seed, title, sizeof title, 6);
+		sentence(&seed, body, sizeof body, 30);
+		snprintf(text, sizeof text,
+			 "THE EVENING LANTERN\nNews | Sport\n\n%s\n\n%s\n\n"
+			 "Related\n%s\n%s\n%s\n"
+			 "The Evening Lantern, visitor %06u\n",
+			 title, body, related[day][0], related[day][1],
+			 related[day][2], 104233 + 7919 * k);
+		snprintf(id, sizeof id, "p%u", k);
+		d.id = id;
+		d.text = text;
+		d.text_len = strlen(text);
+		assert_int_equal(rp_ctx_add(ctx, &d), RP_OK);
+	}
+	assert_int_equal(rp_ctx_run(ctx), RP_OK);
+	for (k = 0; k < 6; k++) {
+		rp_doc_info d;
+		assert_int_equal(rp_ctx_doc(ctx, k, &d), RP_OK);
+		assert_non_null(d.group);
+		if (!group)
+			group = d.group;
+		assert_string_equal(d.group, group);
+	}
+	rp_ctx_free(ctx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -184,6 +231,7 @@ int main(void)
 		cmocka_unit_test(test_boilerplate_outlets_inferred),
 		cmocka_unit_test(test_boilerplate_needed),
 		cmocka_unit_test(test_boilerplate_wrapped_paragraph),
+		cmocka_unit_test(test_boilerplate_footer_counter),
 	};
 	return cmocka_run_group_tests_name("boilerplate", tests, NULL, NULL);
 }
