@@ -23,8 +23,8 @@
 #define DATELINE_MAX 80 /* bytes of a wire dateline before its dash */
 #define FOOTER_LINES 8  /* a copyright line is among the last lines */
 #define MAX_LINE     1024
-#define CREDIT_MAX   64  /* bytes of a "Name, Outlet" credit line */
-#define CUT_MARK_MAX 120 /* bytes of a line saying the story goes on */
+#define CREDIT_MAX   64 /* bytes of a "Name, Outlet" credit line */
+#define CUT_MARK_MAX 96 /* bytes of a line saying the story goes on */
 
 static int is_sep(char c)
 {
@@ -804,10 +804,11 @@ int rp__meta_byline(const char *s, size_t n)
 		if (u[i] >= 0xE0)
 			i += 2; /* a three-byte character */
 	}
-	if (filed_under(s, n))
+	if (digits_or_colon && filed_under(s, n))
 		return 1;
 	if (!digits_or_colon && !person) {
-		if (n > CREDIT_MAX || !memchr(s, ',', n))
+		if (n > CREDIT_MAX || !isupper((unsigned char)s[0]) ||
+		    !memchr(s, ',', n))
 			return 0;
 		k = squeeze(s, n, sq, sizeof sq);
 		return name_credit(sq, k);
@@ -924,6 +925,30 @@ void rp__meta_parse(const char *text, size_t len, const char *kept,
 	take_title(kept, kept_len, out);
 }
 
+/* Whether s[0..n) holds what every key of rp__meta_cut_mark holds:
+ * "ead" or "tory" in any case, 全文, 节选 or 節選; one pass, so most
+ * lines are passed over cheaply. */
+static int cut_hint(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i;
+	for (i = 0; i + 3 <= n; i++) {
+		unsigned c = u[i] | 0x20u;
+		if (c == 'e' && (u[i + 1] | 0x20u) == 'a' &&
+		    (u[i + 2] | 0x20u) == 'd')
+			return 1;
+		if (c == 't' && i + 4 <= n && (u[i + 1] | 0x20u) == 'o' &&
+		    (u[i + 2] | 0x20u) == 'r' && (u[i + 3] | 0x20u) == 'y')
+			return 1;
+		if (u[i] >= 0xE5 && u[i] <= 0xE8 && i + 6 <= n &&
+		    (memcmp(s + i, "全文", 6) == 0 ||
+		     memcmp(s + i, "节选", 6) == 0 ||
+		     memcmp(s + i, "節選", 6) == 0))
+			return 1;
+	}
+	return 0;
+}
+
 int rp__meta_cut_mark(const char *s, size_t n)
 {
 	static const char *const keys[] = {
@@ -936,19 +961,21 @@ int rp__meta_cut_mark(const char *s, size_t n)
 	size_t k, i, dots = 0, other = 0;
 	if (n == 0 || n > CUT_MARK_MAX)
 		return 0;
-	k = squeeze(s, n, sq, sizeof sq);
 	/* nothing but an ellipsis: "……", "...", "… …" */
-	for (i = 0; i < k; i++) {
-		if (sq[i] == '.')
+	for (i = 0; i < n && !other; i++) {
+		if (s[i] == '.')
 			dots++;
-		else if (i + 2 < k && memcmp(sq + i, "\xE2\x80\xA6", 3) == 0) {
+		else if (i + 2 < n && memcmp(s + i, "\xE2\x80\xA6", 3) == 0) {
 			dots += 3;
 			i += 2;
-		} else if (sq[i] != ' ')
+		} else if (s[i] != ' ' && s[i] != '\t')
 			other++;
 	}
 	if (!other && dots >= 3)
 		return 1;
+	if (!cut_hint(s, n))
+		return 0;
+	k = squeeze(s, n, sq, sizeof sq);
 	for (i = 0; i <= k; i++)
 		low[i] = (char)tolower((unsigned char)sq[i]);
 	return find_any(low, keys, sizeof keys / sizeof keys[0], &i) != NULL;

@@ -71,6 +71,7 @@ void rp__page_release(rp__page *p)
 	free(p->kept);
 	free(p->hashes);
 	free(p->masked);
+	free(p->msort);
 	free(p->drops);
 	free(p->meta);
 	free(p->scratch);
@@ -326,12 +327,6 @@ static rp_status masked_hash(rp__page *p, uint64_t h, size_t off, size_t len,
 	return RP_OK;
 }
 
-static int cmp_u32(const void *pa, const void *pb)
-{
-	uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
-	return a < b ? -1 : a > b;
-}
-
 static rp_status lines(rp__page *p, const char *text, size_t len, int rules,
 		       const rp__bpset *learned, uint64_t group);
 
@@ -348,8 +343,12 @@ rp_status rp__page_lines(rp__page *p, const char *text, size_t len, int rules,
 	st = lines(p, text, len, rules, learned, group);
 	if (st == RP_OK && p->pending)
 		st = flush_meta(p);
-	if (p->n_meta > 1)
-		qsort(p->meta, p->n_meta, sizeof *p->meta, cmp_u32);
+	if (st == RP_OK && p->n_meta > 1)
+		st = rp__grow((void **)&p->msort, &p->msort_cap, p->n_meta,
+			      sizeof *p->msort, p->limit);
+	if (st != RP_OK)
+		p->n_meta = 0;
+	rp__radix_sort_u32(p->meta, p->msort, p->n_meta);
 	for (k = 0; k < p->n_meta; k++)
 		if (!m || p->meta[m - 1] != p->meta[k])
 			p->meta[m++] = p->meta[k];
@@ -383,7 +382,7 @@ static rp_status lines(rp__page *p, const char *text, size_t len, int rules,
 			next++;
 		if (next < len && text[next] == '\n')
 			next++;
-		if (collect && !p->cut_mark && p->head_line &&
+		if (collect && !p->cut_mark && kept_cps >= RP__PAGE_CUT_CPS &&
 		    rp__meta_cut_mark(text + i, end - i))
 			p->cut_mark = 1;
 		if (rules) {

@@ -43,6 +43,8 @@ typedef struct rp__page {
 	size_t n_meta, meta_cap;
 	uint64_t *scratch; /* their 64-bit hashes while a line is read */
 	size_t scratch_cap;
+	uint32_t *msort; /* room to sort meta */
+	size_t msort_cap;
 	char *mbuf; /* folded bylines waiting for the next line's start */
 	size_t mbuf_len, mbuf_cap;
 	uint32_t *mstarts; /* code point starts in mbuf */

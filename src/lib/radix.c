@@ -1,7 +1,8 @@
 /*
- * radix.c - least-significant-digit radix sort of (key, payload) entries.
+ * radix.c - least-significant-digit radix sort of (key, payload) entries
+ * and of 32-bit values.
  *
- * Eight passes of one key byte each, all eight histograms counted in one
+ * One pass per key byte, all the histograms counted in one
  * read of the input; a pass whose byte is the same in every key moves
  * nothing and is skipped (small numbers, shared prefixes). Linear in n and
  * stable, so ties stay in input order: the LSH buckets, the identical-text
@@ -12,41 +13,48 @@
 
 #include "radix.h"
 
-void rp__radix_sort_kv(rp__kv *a, rp__kv *tmp, size_t n)
-{
-	size_t count[8][256];
-	rp__kv *src = a, *dst = tmp;
-	size_t i;
-	unsigned byte;
-	if (n < 2)
-		return;
-	memset(count, 0, sizeof count);
-	for (i = 0; i < n; i++) {
-		uint64_t k = a[i].key;
-		for (byte = 0; byte < 8; byte++)
-			count[byte][(k >> (8 * byte)) & 0xFF]++;
+/* One sort per entry type: KEY(e) is the key of entry e, BYTES its size. */
+#define RADIX_SORT(name, type, KEY, BYTES)                                 \
+	void name(type *a, type *tmp, size_t n)                            \
+	{                                                                  \
+		size_t count[BYTES][256];                                  \
+		type *src = a, *dst = tmp;                                 \
+		size_t i;                                                  \
+		unsigned byte;                                             \
+		if (n < 2)                                                 \
+			return;                                            \
+		memset(count, 0, sizeof count);                            \
+		for (i = 0; i < n; i++)                                    \
+			for (byte = 0; byte < BYTES; byte++)               \
+				count[byte]                                \
+				     [(KEY(a[i]) >> (8 * byte)) & 0xFF]++; \
+		for (byte = 0; byte < BYTES; byte++) {                     \
+			size_t *c = count[byte], sum = 0, b;               \
+			unsigned shift = 8 * byte;                         \
+			type *t;                                           \
+			/* one value of this byte: nothing moves */        \
+			if (c[(KEY(a[0]) >> shift) & 0xFF] == n)           \
+				continue;                                  \
+			for (b = 0; b < 256; b++) {                        \
+				size_t v = c[b];                           \
+				c[b] = sum;                                \
+				sum += v;                                  \
+			}                                                  \
+			for (i = 0; i < n; i++)                            \
+				dst[c[(KEY(src[i]) >> shift) & 0xFF]++] =  \
+					src[i];                            \
+			t = src;                                           \
+			src = dst;                                         \
+			dst = t;                                           \
+		}                                                          \
+		if (src != a)                                              \
+			memcpy(a, src, n * sizeof *a);                     \
 	}
-	for (byte = 0; byte < 8; byte++) {
-		size_t *c = count[byte], sum = 0, b;
-		unsigned shift = 8 * byte;
-		if (c[(a[0].key >> shift) & 0xFF] == n)
-			continue; /* one value of this byte: nothing moves */
-		for (b = 0; b < 256; b++) {
-			size_t t = c[b];
-			c[b] = sum;
-			sum += t;
-		}
-		for (i = 0; i < n; i++)
-			dst[c[(src[i].key >> shift) & 0xFF]++] = src[i];
-		{
-			rp__kv *t = src;
-			src = dst;
-			dst = t;
-		}
-	}
-	if (src != a)
-		memcpy(a, src, n * sizeof *a);
-}
+
+#define KV_KEY(e)  ((e).key)
+#define U32_KEY(e) (e)
+RADIX_SORT(rp__radix_sort_kv, rp__kv, KV_KEY, 8)
+RADIX_SORT(rp__radix_sort_u32, uint32_t, U32_KEY, 4)
 
 size_t rp__lower_bound64(const uint64_t *v, size_t n, uint64_t x)
 {

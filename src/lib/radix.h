@@ -15,6 +15,8 @@ typedef struct rp__kv {
 /* Sort a[0..n) by key, keeping the input order of equal keys; tmp has
  * room for n entries. */
 void rp__radix_sort_kv(rp__kv *a, rp__kv *tmp, size_t n);
+/* Sort a[0..n) ascending; tmp has room for n values. */
+void rp__radix_sort_u32(uint32_t *a, uint32_t *tmp, size_t n);
 
 /* The first place in the sorted v[0..n) whose value is not below x (n
  * when there is none). */
