@@ -4,9 +4,13 @@
  * A page is cut into lines (LF, CRLF or CR). Each line is classified by
  * the built-in furniture rules (furniture.c), folded like the text it
  * belongs to (so a segmented and an unsegmented copy of a line, or a
- * Traditional and a Simplified one, are the same line) and hashed. Lines
+ * Traditional and a Simplified one, are the same line) and hashed, the
+ * hash marked with the line's place (head or below, see placed). Lines
  * learned as boilerplate for the page's group (boilerplate.c) are dropped
- * too. What is kept is joined again, in order, for shingling.
+ * too, but for the last line of a wrapped paragraph. What is kept is
+ * joined again, in order, for shingling. On the way, for syndication,
+ * the shingles of bylines and line joins are collected (meta), with the
+ * page's headline and whether it says the story goes on elsewhere.
  */
 #include <stdlib.h>
 #include <string.h>
