@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common.h"
 #include "arena.h"
 
 struct rp__arena_block {
@@ -45,7 +46,7 @@ void *rp__arena_alloc(rp__arena *a, size_t size)
 		return NULL;
 	if (!b || b->cap - b->used < need) {
 		size_t cap = need > a->block_size ? need : a->block_size;
-		b = malloc(HDR + cap);
+		b = rp__malloc_n(HDR + cap, 1);
 		if (!b)
 			return NULL;
 		b->used = 0;

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common.h"
 #include "corpus.h"
 
 /* version 2: line hashes say whether the line is in a page's head */
@@ -181,7 +182,7 @@ rp_status rp_ctx_boilerplate_export(const rp_ctx *ctx, char **model,
 		return RP_ESTATE;
 	/* 48 bytes per record is more than any record needs */
 	cap = 96 + 48 * (ctx->n_tmpl + ctx->learned.n);
-	b = malloc(cap);
+	b = rp__malloc_n(cap, 1);
 	if (!b)
 		return RP_ENOMEM;
 	n += (size_t)snprintf(b + n, cap - n, "%s\nseed %llu\nt2s %d\n",

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common.h"
 #include "boilerplate.h"
 #include "corpus.h"
 #include "dupmap.h"
@@ -35,7 +36,7 @@ rp_status rp_ctx_new(rp_ctx **out, const rp_config *cfg)
 	st = rp__config_check(cfg, err);
 	if (st != RP_OK)
 		return st;
-	ctx = calloc(1, sizeof *ctx);
+	ctx = rp__calloc_n(1, sizeof *ctx);
 	if (!ctx)
 		return RP_ENOMEM;
 	ctx->cfg = *cfg;
@@ -98,17 +99,26 @@ const char *rp_ctx_errmsg(const rp_ctx *ctx)
 }
 
 /* A copy in the worker's arena; "" when s is empty or memory is short. */
-static const char *arena_copy(rp__worker *w, const char *s)
+static void note_error(rp__worker *w, uint32_t i, rp_status st,
+		       const char *what, const char *id, const char *detail);
+
+/* A copy of s in w's arena ("" for none); out of memory is the run's
+ * error (document i). */
+static const char *arena_copy(rp__worker *w, uint32_t i, const char *id,
+			      const char *s)
 {
 	const char *c;
 	if (!s || !*s)
 		return "";
 	c = rp__arena_strndup(&w->sets, s, strlen(s));
+	if (!c)
+		note_error(w, i, RP_ENOMEM, "", id, "out of memory");
 	return c ? c : "";
 }
 
 /* Keep the text of the learned lines this page lost, for the report. */
-static void log_learned(rp__worker *w, const rp__docrec *d, size_t n)
+static void log_learned(rp__worker *w, uint32_t i, const rp__docrec *d,
+			size_t n)
 {
 	const rp__page *p = &w->signer.page;
 	size_t k;
@@ -117,15 +127,20 @@ static void log_learned(rp__worker *w, const rp__docrec *d, size_t n)
 		rp__bp_seen *e;
 		if (rp__grow((void **)&w->seen, &w->seen_cap, w->n_seen + 1,
 			     sizeof *w->seen,
-			     SIZE_MAX / sizeof *w->seen) != RP_OK)
-			return; /* the report is best effort */
+			     SIZE_MAX / sizeof *w->seen) != RP_OK) {
+			note_error(w, i, RP_ENOMEM, "", d->id, "out of memory");
+			return;
+		}
 		e = &w->seen[w->n_seen];
 		e->key = dr->key;
 		e->group = d->group_name ? d->group_name : "";
 		e->text = rp__arena_strndup(
 			&w->sets, w->signer.last_text + dr->off, dr->len);
-		if (e->text)
-			w->n_seen++;
+		if (!e->text) {
+			note_error(w, i, RP_ENOMEM, "", d->id, "out of memory");
+			return;
+		}
+		w->n_seen++;
 	}
 }
 
@@ -245,14 +260,13 @@ static void sign_one(rp_ctx *ctx, rp__worker *w, const char *text, uint32_t i)
 		fail_doc(ctx, w, i, st);
 		return;
 	}
-	d->charset = rp__arena_strndup(&w->sets, f.dec.charset,
-				       strlen(f.dec.charset));
-	d->page_date = arena_copy(w, sg->meta.date);
-	d->page_source = arena_copy(w, sg->meta.source);
-	d->page_title = arena_copy(w, sg->meta.title);
-	d->page_url = arena_copy(w, sg->meta.url);
-	d->page_site = arena_copy(w, sg->meta.site);
-	d->page_dateline = arena_copy(w, sg->meta.dateline);
+	d->charset = arena_copy(w, i, d->id, f.dec.charset);
+	d->page_date = arena_copy(w, i, d->id, sg->meta.date);
+	d->page_source = arena_copy(w, i, d->id, sg->meta.source);
+	d->page_title = arena_copy(w, i, d->id, sg->meta.title);
+	d->page_url = arena_copy(w, i, d->id, sg->meta.url);
+	d->page_site = arena_copy(w, i, d->id, sg->meta.site);
+	d->page_dateline = arena_copy(w, i, d->id, sg->meta.dateline);
 	d->head_line = sg->page.head_line;
 	d->cut_mark = sg->page.cut_mark;
 	if (sg->page.n_meta && (ctx->cfg.furniture || ctx->learned.n)) {
@@ -263,12 +277,14 @@ static void sign_one(rp_ctx *ctx, rp__worker *w, const char *text, uint32_t i)
 			       sg->page.n_meta * sizeof *sg->page.meta);
 			d->meta = v;
 			d->n_meta = (uint32_t)sg->page.n_meta;
+		} else {
+			note_error(w, i, RP_ENOMEM, "", d->id, "out of memory");
 		}
 	}
 	d->furniture_lines = (uint32_t)f.rule_lines;
 	d->boilerplate_lines = (uint32_t)f.learned_lines;
 	if (f.learned_lines)
-		log_learned(w, d, f.learned_lines);
+		log_learned(w, i, d, f.learned_lines);
 	d->decode_errors = f.dec.errors;
 	d->first_bad = f.dec.first_bad;
 	if (f.dec.errors)
@@ -470,11 +486,14 @@ static void lines_worker(void *arg, unsigned t)
 			uint64_t *copy;
 			size_t n;
 			rp__decoded dec;
-			if (rp__signer_page_lines(&w->signer,
-						  j->text + d->text_off,
-						  d->bytes, d->encoding, &lines,
-						  &masked, &n, &dec) != RP_OK)
-				continue;
+			rp_status st = rp__signer_page_lines(
+				&w->signer, j->text + d->text_off, d->bytes,
+				d->encoding, &lines, &masked, &n, &dec);
+			if (st == RP_ENOMEM)
+				note_error(w, i, st, "learning: ", d->id,
+					   rp_signer_errmsg(&w->signer));
+			if (st != RP_OK)
+				continue; /* too big: it fails when signed */
 			/* detection is the costliest step of a page: the
 			 * second pass reads it as the first one found */
 			if (dec.detected && !d->encoding)
@@ -484,8 +503,11 @@ static void lines_worker(void *arg, unsigned t)
 			if (n == 0 || n > UINT32_MAX)
 				continue;
 			copy = rp__arena_alloc(&w->sets, 2 * n * sizeof *copy);
-			if (!copy)
-				continue; /* learning goes on without it */
+			if (!copy) {
+				note_error(w, i, RP_ENOMEM, "learning: ", d->id,
+					   "out of memory");
+				continue;
+			}
 			memcpy(copy, lines, n * sizeof *copy);
 			memcpy(copy + n, masked, n * sizeof *copy);
 			d->lines = copy;
@@ -509,6 +531,9 @@ static rp_status learn_boilerplate(rp_ctx *ctx)
 	j.last = ctx->n;
 	atomic_init(&j.next, 0);
 	rp__parallel(ctx->threads, lines_worker, &j);
+	st = wait_batch(ctx);
+	if (st != RP_OK)
+		return st;
 	bd = rp__calloc_n((size_t)ctx->n + 1, sizeof *bd);
 	if (!bd)
 		return rp__errf(ctx->err, RP_ENOMEM,

@@ -166,8 +166,13 @@ static inline uint32_t t2s(rp__norm *nm, uint32_t cp)
 {
 	if (!nm->t2s || cp < RP__T2S_FIRST || cp > RP__T2S_LAST)
 		return cp;
-	if (!nm->t2s_table)
+	if (!nm->t2s_table) {
 		nm->t2s_table = rp__t2s_table();
+		if (!nm->t2s_table) {
+			nm->no_table = 1; /* the run fails: out of memory */
+			return cp;
+		}
+	}
 	return rp__t2s(nm->t2s_table, cp);
 }
 
@@ -520,6 +525,7 @@ rp_status rp__norm_run(rp__norm *nm, const char *text, size_t len)
 	const unsigned char *s = (const unsigned char *)text;
 	rp_status st;
 	nm->out_len = nm->cps = nm->invalid = nm->nul = 0;
+	nm->no_table = 0;
 	nm->ascii = all_ascii(s, len);
 	if (!nm->ascii && nm->mode == RP_NORM_TEXT && !nm->bmp) {
 		nm->bmp = rp__calloc_n(0x10000, sizeof *nm->bmp);
@@ -541,5 +547,11 @@ rp_status rp__norm_run(rp__norm *nm, const char *text, size_t len)
 		st = run_text(nm, s, len);
 	if (st == RP_OK && !nm->ascii)
 		nm->starts[nm->cps] = (uint32_t)nm->out_len;
+	if (nm->no_table) {
+		/* what the cache learned without the table is wrong */
+		free(nm->bmp);
+		nm->bmp = NULL;
+		return RP_ENOMEM;
+	}
 	return st;
 }

@@ -21,6 +21,7 @@ typedef struct rp__norm {
 	int ascii; /* 1: one byte per code point, starts unused */
 	int t2s;   /* fold Traditional to Simplified */
 	const uint32_t *t2s_table; /* fetched on the first ideograph */
+	int no_table;              /* it could not be built (out of memory) */
 	uint32_t *bmp; /* text mode: how each BMP code point folds alone
 			  (normalize.c), filled as code points are met */
 } rp__norm;

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common.h"
 #include "furniture.h"
 #include "hash.h"
 #include "signer.h"
@@ -49,13 +50,13 @@ static rp_status push(folded *f, uint32_t cp, size_t from, size_t to,
 		uint32_t *c, *fr, *t;
 		if (cap > limit)
 			return RP_ETOOBIG;
-		c = realloc(f->cp, cap * sizeof *c);
+		c = rp__realloc_n(f->cp, cap, sizeof *c);
 		if (c)
 			f->cp = c;
-		fr = c ? realloc(f->from, cap * sizeof *fr) : NULL;
+		fr = c ? rp__realloc_n(f->from, cap, sizeof *fr) : NULL;
 		if (fr)
 			f->from = fr;
-		t = fr ? realloc(f->to, cap * sizeof *t) : NULL;
+		t = fr ? rp__realloc_n(f->to, cap, sizeof *t) : NULL;
 		if (!t)
 			return RP_ENOMEM;
 		f->to = t;
@@ -77,7 +78,7 @@ static rp_status fold_mapped(rp_signer *s, const char *bytes, size_t len,
 	rp_status st = rp__signer_decode(s, bytes, len, &dec);
 	if (st != RP_OK)
 		return st;
-	f->text = malloc(dec.len + 1);
+	f->text = rp__malloc_n(dec.len + 1, 1);
 	if (!f->text)
 		return RP_ENOMEM;
 	memcpy(f->text, dec.text, dec.len);
@@ -137,9 +138,9 @@ static rp_status index_grams(gram_index *ix, const folded *a, unsigned n)
 	ix->cap = 16;
 	while (ix->cap < 2 * grams)
 		ix->cap *= 2;
-	ix->slot = calloc(ix->cap, sizeof *ix->slot);
-	ix->next = calloc(grams + 1, sizeof *ix->next);
-	ix->hash = calloc(grams + 1, sizeof *ix->hash);
+	ix->slot = rp__calloc_n(ix->cap, sizeof *ix->slot);
+	ix->next = rp__calloc_n(grams + 1, sizeof *ix->next);
+	ix->hash = rp__calloc_n(grams + 1, sizeof *ix->hash);
 	if (!ix->slot || !ix->next || !ix->hash)
 		return RP_ENOMEM;
 	/* from the end, so that chains list places left to right */
@@ -204,7 +205,8 @@ static rp_status find_passages(const folded *a, const folded *b, unsigned n,
 {
 	gram_index ix = {NULL, NULL, 0, NULL};
 	size_t j = 0, cap = 0;
-	unsigned char *in_a = calloc(a->n + 1, 1), *in_b = calloc(b->n + 1, 1);
+	unsigned char *in_a = rp__calloc_n(a->n + 1, 1),
+		      *in_b = rp__calloc_n(b->n + 1, 1);
 	rp_status st = in_a && in_b ? RP_OK : RP_ENOMEM;
 	if (st == RP_OK && a->n >= n && b->n >= n)
 		st = index_grams(&ix, a, n);

@@ -8,21 +8,25 @@
  * (U+3400-U+9FFF) is read once from OpenCC's own dictionaries (the
  * configurations t2s, then hk2s and tw2s for regional variants) into a
  * table, and folding looks characters up in it. The table is built once
- * per process (pthread_once) and never changes afterwards.
+ * per process (a failed build is tried again on the next call) and
+ * never changes afterwards.
  */
 #include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <opencc.h>
 
+#include "common.h"
 #include "script.h"
 #include "utf8.h"
 
 #define SPAN (RP__T2S_LAST - RP__T2S_FIRST + 1)
 
-static uint32_t *table;
-static pthread_once_t once = PTHREAD_ONCE_INIT;
+static const uint32_t *_Atomic table;
+static pthread_mutex_t building = PTHREAD_MUTEX_INITIALIZER;
 
 /* The single code point of s, or 0 when s is not exactly one. */
 static uint32_t single(const char *s)
@@ -79,20 +83,37 @@ static void resolve_chains(uint32_t *t)
 	}
 }
 
-static void build(void)
+static uint32_t *build(void)
 {
-	uint32_t *t = calloc(SPAN, sizeof *t);
+	uint32_t *t = rp__calloc_n(SPAN, sizeof *t);
 	if (!t)
-		return;
+		return NULL;
 	fill(t, "t2s.json");
 	fill(t, "hk2s.json");
 	fill(t, "tw2s.json");
 	resolve_chains(t);
-	table = t;
+	return t;
 }
 
 const uint32_t *rp__t2s_table(void)
 {
-	pthread_once(&once, build);
-	return table;
+	const uint32_t *t = atomic_load_explicit(&table, memory_order_acquire);
+	if (t)
+		return t;
+	/* built once; a failed build (out of memory) is tried again */
+	pthread_mutex_lock(&building);
+	t = atomic_load_explicit(&table, memory_order_relaxed);
+	if (!t) {
+		t = build();
+		atomic_store_explicit(&table, t, memory_order_release);
+	}
+	pthread_mutex_unlock(&building);
+	return t;
+}
+
+void rp__t2s_table_drop(void)
+{
+	pthread_mutex_lock(&building);
+	free((void *)(uintptr_t)atomic_exchange(&table, NULL));
+	pthread_mutex_unlock(&building);
 }

@@ -12,6 +12,8 @@
  * cp - RP__T2S_FIRST is the Simplified form of cp, or 0 when cp has none
  * (or is already Simplified). NULL when OpenCC or its data is missing. */
 const uint32_t *rp__t2s_table(void);
+/* Tests: drop the table, so that the next call builds it again. */
+void rp__t2s_table_drop(void);
 
 static inline uint32_t rp__t2s(const uint32_t *table, uint32_t cp)
 {

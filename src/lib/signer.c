@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common.h"
 #include "hash.h"
 #include "signer.h"
 #include "sketch.h"
@@ -52,7 +53,7 @@ rp_status rp_signer_new(rp_signer **out, const rp_config *cfg)
 	st = rp__config_check(cfg, err);
 	if (st != RP_OK)
 		return st;
-	s = malloc(sizeof *s);
+	s = rp__malloc_n(1, sizeof *s);
 	if (!s)
 		return RP_ENOMEM;
 	rp__signer_init(s, cfg);

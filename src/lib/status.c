@@ -7,6 +7,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,23 +42,47 @@ rp_status rp__errf(char *buf, rp_status st, const char *fmt, ...)
 	return st;
 }
 
+/* Allocation failures on purpose (tests): the countdown's allocation
+ * fails, then it is off again. Every allocation of the library comes
+ * through the three functions below. */
+static atomic_long fail_countdown;
+static atomic_ulong alloc_calls;
+
+void rp__alloc_fail_after(long n)
+{
+	atomic_store(&fail_countdown, n > 0 ? n : 0);
+}
+
+unsigned long rp__alloc_calls(void)
+{
+	return atomic_load(&alloc_calls);
+}
+
+static int fails_now(void)
+{
+	atomic_fetch_add(&alloc_calls, 1);
+	if (atomic_load_explicit(&fail_countdown, memory_order_relaxed) <= 0)
+		return 0;
+	return atomic_fetch_sub(&fail_countdown, 1) == 1;
+}
+
 void *rp__malloc_n(size_t n, size_t size)
 {
-	if (size && n > SIZE_MAX / size)
+	if ((size && n > SIZE_MAX / size) || fails_now())
 		return NULL;
 	return malloc(n && size ? n * size : 1);
 }
 
 void *rp__calloc_n(size_t n, size_t size)
 {
-	if (size && n > SIZE_MAX / size)
+	if ((size && n > SIZE_MAX / size) || fails_now())
 		return NULL;
 	return calloc(n ? n : 1, size ? size : 1);
 }
 
 void *rp__realloc_n(void *p, size_t n, size_t size)
 {
-	if (size && n > SIZE_MAX / size)
+	if ((size && n > SIZE_MAX / size) || fails_now())
 		return NULL;
 	return realloc(p, n && size ? n * size : 1);
 }

@@ -31,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common.h"
 #include "corpus.h"
 #include "hash.h"
 #include "radix.h"
@@ -235,7 +236,7 @@ static rp_status collect_names(synd *y)
 			e->len = 0; /* dropped below */
 			continue;
 		}
-		e->folded = malloc(y->nm.out_len + 1);
+		e->folded = rp__malloc_n(y->nm.out_len + 1, 1);
 		if (!e->folded)
 			return RP_ENOMEM;
 		memcpy(e->folded, y->nm.out, y->nm.out_len);
