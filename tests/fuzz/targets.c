@@ -4,12 +4,16 @@
  * replay.c runs them over tests/fuzz/corpus/<name>/ in make test.
  * Each target checks properties, not just the absence of crashes.
  */
+#define _POSIX_C_SOURCE 200809L
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <utf8proc.h>
 
+#include "cli.h"
 #include "encoding.h"
 #include "jsonl.h"
 #include "meta.h"
@@ -85,6 +89,17 @@ int fuzz_normalize(const uint8_t *data, size_t size)
 					CHECK(nm.starts[i] < nm.starts[i + 1]);
 			} else {
 				CHECK(nm.cps == nm.out_len);
+			}
+			/* folding twice changes nothing */
+			{
+				rp__norm again;
+				rp__norm_init(&again, modes[m], 1 << 22);
+				if (rp__norm_run(&again, nm.out, nm.out_len) ==
+				    RP_OK)
+					CHECK(again.out_len == nm.out_len &&
+					      memcmp(again.out, nm.out,
+						     nm.out_len) == 0);
+				rp__norm_release(&again);
 			}
 			if (modes[m] == RP_NORM_TEXT) {
 				size_t rl = 0;
@@ -204,6 +219,36 @@ static void check_passages(const rp_config *cfg, const uint8_t *data,
 	rp_signer_free(s);
 }
 
+/* The pairs as --pairs writes them in JSONL parse back, one object per
+ * line with both ids. */
+static void check_written_pairs(rp_ctx *ctx, uint32_t n)
+{
+	char path[] = "/tmp/reprint-fuzz-XXXXXX", *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	int fd = mkstemp(path);
+	FILE *f;
+	jsonl_parser p;
+	(void)n;
+	if (fd < 0)
+		return;
+	close(fd);
+	CHECK(cli_write_pairs(ctx, path, 1, 0, 1) == 0);
+	f = fopen(path, "rb");
+	CHECK(f != NULL);
+	jsonl_init(&p);
+	while ((len = getline(&line, &cap, f)) > 0) {
+		jsonl_field fl[2] = {{"a", NULL, 0, 0}, {"b", NULL, 0, 0}};
+		CHECK(line[len - 1] == '\n');
+		CHECK(jsonl_parse(&p, line, (size_t)len - 1, fl, 2) == 0);
+		CHECK(fl[0].found && fl[1].found);
+	}
+	jsonl_release(&p);
+	free(line);
+	fclose(f);
+	unlink(path);
+}
+
 /* Documents separated by 0x1E; the whole pipeline, with invariants. */
 int fuzz_pipeline(const uint8_t *data, size_t size)
 {
@@ -252,6 +297,7 @@ int fuzz_pipeline(const uint8_t *data, size_t size)
 		}
 	}
 	CHECK(rp_ctx_pairs(ctx, check_pair, &n) == RP_OK);
+	check_written_pairs(ctx, n);
 	rp_ctx_free(ctx);
 	check_passages(&cfg, data, size);
 	return 0;
