@@ -1,5 +1,6 @@
 #!/bin/sh
-# Run every test: the cmocka unit tests, the CLI cases and the fuzz corpus
+# Run every test: the cmocka unit tests, the CLI cases (tests/cli/run_cli.sh
+# and the hostile inputs of tests/cli/hostile.sh) and the fuzz corpus
 # replay, all built with ASan + UBSan in BUILD_DIR. Ends with one line
 # "N passed, N failed" and exits non-zero when anything failed.
 # Usage: tests/run.sh BUILD_DIR
@@ -22,11 +23,13 @@ for t in "$B"/tests/test_*; do
   if [ "$f" -ne 0 ]; then cat "$log"; echo "FAILED: $t"; else echo "unit $(basename "$t"): $p passed"; fi
 done
 
-if REPRINT="$B/reprint" sh tests/cli/run_cli.sh >"$log" 2>&1; then :; fi
-p=$(grep -c '^ok ' "$log"); f=$(grep -c '^not ok ' "$log")
-grep -v '^ok ' "$log"
-echo "cli: $p passed, $f failed"
-passed=$((passed + p)); failed=$((failed + f))
+for s in run_cli hostile; do
+  if REPRINT="$B/reprint" sh "tests/cli/$s.sh" >"$log" 2>&1; then :; fi
+  p=$(grep -c '^ok ' "$log"); f=$(grep -c '^not ok ' "$log")
+  grep -v '^ok ' "$log"
+  echo "cli $s: $p passed, $f failed"
+  passed=$((passed + p)); failed=$((failed + f))
+done
 
 if "$B/fuzz_replay" tests/fuzz/corpus >"$log" 2>&1; then status=0; else status=$?; fi
 cat "$log"

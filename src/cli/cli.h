@@ -39,6 +39,7 @@ enum {
 	OPT_EXPLAIN,
 	OPT_CLUSTERS,
 	OPT_ORIGINS,
+	OPT_SKIPPED,
 	OPT_REPORT,
 	OPT_GRAPH,
 	OPT_GRAPH_MIN,
@@ -193,9 +194,13 @@ typedef struct cli_reader {
 	rp_ctx *ctx;
 	input_stats in;
 	uint64_t rejected; /* refused by the library (e.g. over a cap) */
+	FILE *skipped;     /* the --skipped list, or NULL */
 	int failed;        /* a hard library error stopped reading */
 	int quiet;
 } cli_reader;
-int cli_read_all(cli_reader *r, char **paths, int npaths, const input_opts *io);
+/* Read every path into r->ctx; with skipped_path, every input that
+ * gives no document is listed there (input_skipped_row). */
+int cli_read_all(cli_reader *r, char **paths, int npaths, const input_opts *io,
+		 const char *skipped_path);
 
 #endif

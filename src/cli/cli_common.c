@@ -437,6 +437,9 @@ static int add_doc(void *user, const rp_doc *doc)
 		if (!r->quiet)
 			fprintf(stderr, "reprint: warning: skipping: %s\n",
 				rp_ctx_errmsg(r->ctx));
+		if (r->skipped)
+			input_skipped_row(r->skipped, doc->id, doc->id,
+					  rp_ctx_errmsg(r->ctx));
 		return 0;
 	}
 	cli_error("%s", rp_ctx_errmsg(r->ctx));
@@ -444,15 +447,23 @@ static int add_doc(void *user, const rp_doc *doc)
 	return 1;
 }
 
-int cli_read_all(cli_reader *r, char **paths, int npaths, const input_opts *io)
+int cli_read_all(cli_reader *r, char **paths, int npaths, const input_opts *io,
+		 const char *skipped_path)
 {
-	int i;
-	for (i = 0; i < npaths; i++)
-		if (input_walk(paths[i], io, add_doc, r, &r->in) != 0) {
+	input_opts o = *io;
+	int i, rc = EXIT_OK;
+	if (skipped_path && !(r->skipped = cli_open_out(skipped_path)))
+		return EXIT_RUNTIME;
+	o.skipped = r->skipped;
+	for (i = 0; i < npaths && rc == EXIT_OK; i++)
+		if (input_walk(paths[i], &o, add_doc, r, &r->in) != 0) {
 			if (!r->failed)
 				cli_error("out of memory while reading '%s'",
 					  paths[i]);
-			return EXIT_RUNTIME;
+			rc = EXIT_RUNTIME;
 		}
-	return EXIT_OK;
+	if (r->skipped && cli_close_out(r->skipped, skipped_path) != 0)
+		rc = EXIT_RUNTIME;
+	r->skipped = NULL;
+	return rc;
 }

@@ -21,6 +21,10 @@ static const char scan_usage[] =
 	"\n"
 	"Output:\n"
 	"  --clusters FILE       doc_id<TAB>cluster_id for every document\n"
+	"  --skipped FILE        input<TAB>id<TAB>reason for every input that\n"
+	"                        gave no document (unreadable, over a cap,\n"
+	"                        a broken JSONL line); with --clusters, every\n"
+	"                        input is in one of the two\n"
 	"  --origins FILE        cluster_id<TAB>origin_doc_id for every\n"
 	"                        cluster: the page published first (see\n"
 	"                        README, Syndication)\n"
@@ -66,7 +70,7 @@ static const char scan_usage[] =
 
 typedef struct scan_out {
 	const char *clusters, *origins, *pairs, *keep, *remove, *bp_report;
-	const char *bp_model, *report, *graph, *outlets;
+	const char *bp_model, *report, *graph, *outlets, *skipped;
 	unsigned graph_min, graph_top;
 	int synd; /* origins and kinds are computed */
 	int jsonl;
@@ -606,6 +610,7 @@ int cmd_scan(int argc, char **argv)
 	static const struct option opts[] = {
 		{"clusters", 1, 0, OPT_CLUSTERS},
 		{"origins", 1, 0, OPT_ORIGINS},
+		{"skipped", 1, 0, OPT_SKIPPED},
 		{"report", 1, 0, OPT_REPORT},
 		{"graph", 1, 0, OPT_GRAPH},
 		{"graph-min-stories", 1, 0, OPT_GRAPH_MIN},
@@ -652,6 +657,9 @@ int cmd_scan(int argc, char **argv)
 			break;
 		case OPT_ORIGINS:
 			o.origins = optarg;
+			break;
+		case OPT_SKIPPED:
+			o.skipped = optarg;
 			break;
 		case OPT_REPORT:
 			o.report = optarg;
@@ -769,7 +777,7 @@ int cmd_scan(int argc, char **argv)
 		return EXIT_RUNTIME;
 	}
 	t0 = now_s();
-	rc = cli_read_all(&rd, argv + optind, argc - optind, &io);
+	rc = cli_read_all(&rd, argv + optind, argc - optind, &io, o.skipped);
 	t_read = now_s() - t0;
 	if (rc == EXIT_OK && (st = rp_ctx_run(rd.ctx)) != RP_OK) {
 		cli_error("%s", rp_ctx_errmsg(rd.ctx));

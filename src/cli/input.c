@@ -60,6 +60,49 @@ warn(const walk *w, const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/* A TSV field: tabs and line ends would break the row. */
+static void tsv_field(FILE *f, const char *s)
+{
+	for (; *s; s++)
+		putc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
+}
+
+void input_skipped_row(FILE *f, const char *where, const char *id,
+		       const char *reason)
+{
+	tsv_field(f, where);
+	putc('\t', f);
+	tsv_field(f, id ? id : "");
+	putc('\t', f);
+	tsv_field(f, reason);
+	putc('\n', f);
+}
+
+/* An input that gives no document: counted (in *what and as skipped),
+ * reported (unless quiet) and listed (with --skipped). where is the
+ * file, or file:line; id the document's id when known. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 5, 6)))
+#endif
+static void
+skip(const walk *w, uint64_t *what, const char *where, const char *id,
+     const char *fmt, ...)
+{
+	char reason[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(reason, sizeof reason, fmt, ap);
+	va_end(ap);
+	(*what)++;
+	w->st->skipped++;
+	if (id && *id)
+		warn(w, "%s: skipping document '%s': %s", where, id, reason);
+	else
+		warn(w, "%s: skipping: %s", where, reason);
+	if (w->o->skipped)
+		input_skipped_row(w->o->skipped, where, id, reason);
+}
+
 static int ends_with(const char *s, const char *suf)
 {
 	size_t n = strlen(s), k = strlen(suf);
@@ -132,18 +175,15 @@ static int read_plain(walk *w, FILE *f, const char *path, const char *shown)
 	char *id, *outlet = NULL;
 	rp_doc d;
 	if (!text) {
-		w->st->unreadable++;
-		w->st->skipped++;
-		warn(w, "cannot read '%s': %s", path, strerror(errno));
+		skip(w, &w->st->unreadable, path, NULL, "cannot read: %s",
+		     strerror(errno));
 		return 0;
 	}
 	if (over) {
-		w->st->too_big++;
-		w->st->skipped++;
-		warn(w,
-		     "skipping '%s': larger than the %zu-byte document limit "
+		skip(w, &w->st->too_big, path, NULL,
+		     "larger than the %zu-byte document limit "
 		     "(--max-doc-bytes)",
-		     path, w->o->max_doc_bytes);
+		     w->o->max_doc_bytes);
 		free(text);
 		return 0;
 	}
@@ -192,6 +232,22 @@ static int code_points_to_bytes(char *s, size_t *len)
 	return 1;
 }
 
+/* Nothing but spaces, tabs and a CR. */
+static int blank(const char *s, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
+/* "file:line" */
+static void line_where(char *buf, size_t cap, const char *path, uint64_t lineno)
+{
+	snprintf(buf, cap, "%s:%llu", path, (unsigned long long)lineno);
+}
+
 /* One JSONL line; returns what fn returned. */
 static int jsonl_line(walk *w, const char *path, uint64_t lineno,
 		      const char *line, size_t n)
@@ -202,24 +258,22 @@ static int jsonl_line(walk *w, const char *path, uint64_t lineno,
 			    {w->o->date_field, NULL, 0, 0},
 			    {w->o->url_field, NULL, 0, 0},
 			    {w->o->encoding_field, NULL, 0, 0}};
-	char where[64], idbuf[4096];
+	char where[4096 + 32], idbuf[4096 + 32];
 	rp_doc d;
 	w->st->lines++;
-	snprintf(where, sizeof where, "%llu", (unsigned long long)lineno);
-	if (n == 0 || (n == 1 && line[0] == '\r'))
+	line_where(where, sizeof where, path, lineno);
+	if (blank(line, n))
 		return 0; /* blank lines are not documents */
 	if (jsonl_parse(&w->jp, line, n, f, 6) != 0) {
-		w->st->bad_lines++;
-		w->st->skipped++;
-		warn(w, "%s:%s: skipping a broken JSONL line: %s", path, where,
+		skip(w, &w->st->bad_lines, where, NULL, "broken JSONL line: %s",
 		     w->jp.err);
 		return 0;
 	}
 	if (!f[1].found) {
-		w->st->no_text++;
-		w->st->skipped++;
-		warn(w, "%s:%s: skipping a line without a '%s' string", path,
-		     where, w->o->text_field);
+		skip(w, &w->st->no_text, where,
+		     f[0].found && strlen(f[0].val) == f[0].len ? f[0].val
+								: NULL,
+		     "no '%s' string", w->o->text_field);
 		return 0;
 	}
 	memset(&d, 0, sizeof d);
@@ -227,7 +281,7 @@ static int jsonl_line(walk *w, const char *path, uint64_t lineno,
 		d.id = f[0].val;
 	} else {
 		/* no usable id: the line is named by its place */
-		snprintf(idbuf, sizeof idbuf, "%s:%s", path, where);
+		snprintf(idbuf, sizeof idbuf, "%s", where);
 		d.id = idbuf;
 	}
 	d.text = f[1].val;
@@ -240,15 +294,22 @@ static int jsonl_line(walk *w, const char *path, uint64_t lineno,
 	    !code_points_to_bytes((char *)(uintptr_t)d.text, &d.text_len))
 		d.encoding = NULL;
 	if (d.text_len > w->o->max_doc_bytes) {
-		w->st->too_big++;
-		w->st->skipped++;
-		warn(w,
-		     "%s:%s: skipping document '%s': larger than the "
-		     "%zu-byte document limit (--max-doc-bytes)",
-		     path, where, d.id, w->o->max_doc_bytes);
+		skip(w, &w->st->too_big, where, d.id,
+		     "larger than the %zu-byte document limit "
+		     "(--max-doc-bytes)",
+		     w->o->max_doc_bytes);
 		return 0;
 	}
 	return emit(w, &d);
+}
+
+static void long_line(const walk *w, const char *path, uint64_t lineno)
+{
+	char where[4096 + 32];
+	line_where(where, sizeof where, path, lineno);
+	skip(w, &w->st->bad_lines, where, NULL,
+	     "a line longer than %zu bytes (--max-line-bytes)",
+	     w->o->max_line_bytes);
 }
 
 static int read_jsonl(walk *w, FILE *f, const char *path)
@@ -275,13 +336,7 @@ static int read_jsonl(walk *w, FILE *f, const char *path)
 			if (skipping) {
 				skipping = 0; /* tail of an over-long line */
 			} else if (end - start > w->o->max_line_bytes) {
-				w->st->bad_lines++;
-				w->st->skipped++;
-				warn(w,
-				     "%s:%llu: skipping a line longer than %zu "
-				     "bytes (--max-line-bytes)",
-				     path, (unsigned long long)lineno,
-				     w->o->max_line_bytes);
+				long_line(w, path, lineno);
 			} else {
 				size_t n = end - start;
 				if (n && buf[start + n - 1] == '\r')
@@ -300,17 +355,8 @@ static int read_jsonl(walk *w, FILE *f, const char *path)
 		if (len == cap) {
 			if (cap > w->o->max_line_bytes) {
 				/* drop what we have, skip to the newline */
-				if (!skipping) {
-					w->st->bad_lines++;
-					w->st->skipped++;
-					warn(w,
-					     "%s:%llu: skipping a line longer "
-					     "than %zu bytes "
-					     "(--max-line-bytes)",
-					     path,
-					     (unsigned long long)lineno + 1,
-					     w->o->max_line_bytes);
-				}
+				if (!skipping)
+					long_line(w, path, lineno + 1);
 				skipping = 1;
 				len = 0;
 			} else {
@@ -430,9 +476,8 @@ static int walk_path(walk *w, const char *path, const char *shown, int top)
 				   : read_plain(w, stdin, "-", "-");
 	}
 	if (stat(path, &sb) != 0) {
-		w->st->unreadable++;
-		w->st->skipped++;
-		warn(w, "cannot open '%s': %s", path, strerror(errno));
+		skip(w, &w->st->unreadable, path, NULL, "cannot open: %s",
+		     strerror(errno));
 		return 0;
 	}
 	if (S_ISDIR(sb.st_mode))
@@ -442,9 +487,8 @@ static int walk_path(walk *w, const char *path, const char *shown, int top)
 	w->st->files++;
 	f = fopen(path, "rb");
 	if (!f) {
-		w->st->unreadable++;
-		w->st->skipped++;
-		warn(w, "cannot open '%s': %s", path, strerror(errno));
+		skip(w, &w->st->unreadable, path, NULL, "cannot open: %s",
+		     strerror(errno));
 		return 0;
 	}
 	if (w->o->jsonl || ends_with(path, ".jsonl"))

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "reprint.h"
 
@@ -17,6 +18,9 @@ typedef struct input_opts {
 	size_t max_doc_bytes;
 	size_t max_line_bytes;
 	int quiet; /* no warnings on stderr */
+	/* when set, every skipped input is listed there as a TSV row:
+	 * where (file, or file:line), id (when known), reason */
+	FILE *skipped;
 } input_opts;
 
 typedef struct input_stats {
@@ -30,6 +34,10 @@ typedef struct input_stats {
 typedef int (*input_doc_fn)(void *user, const rp_doc *doc);
 
 void input_opts_init(input_opts *o);
+
+/* One row of the --skipped list (see input_opts.skipped). */
+void input_skipped_row(FILE *f, const char *where, const char *id,
+		       const char *reason);
 
 /* Read PATH ("-" = stdin): a file, a directory (recursive, sorted, hidden
  * entries skipped) or a JSONL file. Problems are counted in *st and, unless

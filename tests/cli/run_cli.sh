@@ -164,8 +164,8 @@ grep -q '^x	y	1.000000' "$T/p" && ok stdin-jsonl || bad stdin-jsonl "$(cat "$T/p
 # --- bad input: reported, counted, the rest processed --------------------------
 printf '{"id":"a","text":"some text of a story"}\n{"id":"b",\n{"id":"c"}\n\n{"id":"d","text":"some text of a story"}\r\n{"text":"no id here"}\n' >"$T/bad.jsonl"
 expect broken-jsonl 0 "$R" scan --clusters "$T/c" "$T/bad.jsonl"
-has broken-jsonl-line "$T/err" 'bad.jsonl:2: skipping a broken JSONL line'
-has missing-text-line "$T/err" "bad.jsonl:3: skipping a line without a 'text'"
+has broken-jsonl-line "$T/err" 'bad.jsonl:2: skipping: broken JSONL line'
+has missing-text-line "$T/err" "bad.jsonl:3: skipping document 'c': no 'text' string"
 has broken-jsonl-summary "$T/out" '2 inputs skipped'
 grep -q "^$T/bad.jsonl:6	" "$T/c" && ok missing-id-named-by-line || bad missing-id-named-by-line "$(cat "$T/c")"
 [ "$(wc -l <"$T/c")" -eq 3 ] && ok broken-jsonl-rest-read || bad broken-jsonl-rest-read "$(cat "$T/c")"
@@ -173,7 +173,7 @@ mkdir -p "$T/emptydir"
 expect empty-dir 0 "$R" scan --clusters "$T/c" "$T/emptydir"
 has empty-dir-summary "$T/out" 'reprint scan: 0 documents'
 expect missing-path 0 "$R" scan "$T/in" "$T/does-not-exist"
-has missing-path-msg "$T/err" "cannot open '$T/does-not-exist'"
+has missing-path-msg "$T/err" "$T/does-not-exist: skipping: cannot open"
 : >"$T/empty.txt"
 printf 'ab' >"$T/short.txt"
 printf 'nul\000bytes \377 and invalid utf-8' >"$T/odd.txt"
@@ -191,7 +191,7 @@ python3 -c "
 print('{\"id\":\"long\",\"text\":\"' + 'x' * 300 + '\"}')
 print('{\"id\":\"fine\",\"text\":\"short text\"}')" >"$T/long.jsonl"
 expect long-line 0 "$R" scan --max-line-bytes 100 --clusters "$T/c" "$T/long.jsonl"
-has long-line-msg "$T/err" 'long.jsonl:1: skipping a line longer than 100 bytes'
+has long-line-msg "$T/err" 'long.jsonl:1: skipping: a line longer than 100 bytes'
 [ "$(cut -f1 "$T/c")" = fine ] && ok long-line-rest-read || bad long-line-rest-read "$(cat "$T/c")"
 expect unwritable-output 1 "$R" scan -q --clusters "$T/no/such/dir/c" "$T/in"
 has unwritable-msg "$T/err" 'cannot open'
