@@ -53,6 +53,7 @@ void rp__norm_release(rp__norm *nm)
 	free(nm->starts);
 	free(nm->ubuf);
 	free(nm->bmp);
+	free(nm->again);
 	memset(nm, 0, sizeof *nm);
 }
 
@@ -214,6 +215,49 @@ static inline void put_cp(rp__norm *nm, uint32_t cp)
 	nm->cps++;
 }
 
+/*
+ * Can cp compose or reorder with the code point before it? Marks (a
+ * nonzero combining class) and the few starters that are the second of a
+ * composition (Hangul vowel and final jamo, some Indic and other vowel
+ * signs: NFC_Quick_Check=Maybe with class 0). When such a code point
+ * comes out after something was dropped, folding the output again could
+ * join it to a new neighbour: the text is folded again (rp__norm_run).
+ */
+static int joins_previous(int32_t cp)
+{
+	if (cp < 0x300)
+		return 0;
+	if ((cp >= 0x1161 && cp <= 0x1175) || (cp >= 0x11A8 && cp <= 0x11C2))
+		return 1;
+	switch (cp) {
+	case 0x0B3E:
+	case 0x0B56:
+	case 0x0B57:
+	case 0x0BBE:
+	case 0x0BD7:
+	case 0x0CC2:
+	case 0x0CD5:
+	case 0x0CD6:
+	case 0x0D3E:
+	case 0x0D57:
+	case 0x0DCF:
+	case 0x0DDF:
+	case 0x102E:
+	case 0x1B35:
+	case 0x11127:
+	case 0x1133E:
+	case 0x11357:
+	case 0x114B0:
+	case 0x114BA:
+	case 0x114BD:
+	case 0x115AF:
+	case 0x11930:
+		return 1;
+	default:
+		return utf8proc_get_property(cp)->combining_class != 0;
+	}
+}
+
 /* Fold the valid UTF-8 run s[0..n) with utf8proc and append what is kept. */
 static rp_status fold_run(rp__norm *nm, const char *s, size_t n)
 {
@@ -243,8 +287,10 @@ static rp_status fold_run(rp__norm *nm, const char *s, size_t n)
 	if (st != RP_OK)
 		return st;
 	for (k = 0; k < got; k++)
-		if (rp__norm_keeps(nm->ubuf[k]))
+		if (rp__norm_keeps(nm->ubuf[k])) {
+			nm->refold |= joins_previous(nm->ubuf[k]);
 			put_cp(nm, t2s(nm, (uint32_t)nm->ubuf[k]));
+		}
 	return RP_OK;
 }
 
@@ -384,14 +430,11 @@ static size_t simple_stretch(rp__norm *nm, const unsigned char *s, size_t i,
 	return i;
 }
 
-static rp_status run_text(rp__norm *nm, const unsigned char *s, size_t len)
+/* The text mode on text with non-ASCII bytes. */
+static rp_status run_text_utf8(rp__norm *nm, const unsigned char *s, size_t len)
 {
 	size_t i = 0, run, adv;
 	rp_status st;
-	if (nm->ascii) {
-		run_text_ascii(nm, s, len);
-		return RP_OK;
-	}
 	while (i < len) {
 		/* ASCII stretch, one byte in, at most one byte out. */
 		while (i < len && s[i] < 0x80) {
@@ -452,6 +495,15 @@ static rp_status run_text(rp__norm *nm, const unsigned char *s, size_t len)
 			return st;
 	}
 	return RP_OK;
+}
+
+static rp_status run_text(rp__norm *nm, const unsigned char *s, size_t len)
+{
+	if (nm->ascii) {
+		run_text_ascii(nm, s, len);
+		return RP_OK;
+	}
+	return run_text_utf8(nm, s, len);
 }
 
 /* Lower-space on all-ASCII input: out never exceeds the input. */
@@ -520,6 +572,35 @@ static rp_status run_lower_space(rp__norm *nm, const unsigned char *s,
 	return RP_OK;
 }
 
+/* Fold the text mode's output again while a mark or jamo in it may join
+ * a new neighbour (joins_previous), so that folding twice changes
+ * nothing; twice at most (a third pass finds nothing to join). */
+static rp_status refold(rp__norm *nm)
+{
+	int pass;
+	rp_status st = RP_OK;
+	for (pass = 0; pass < 2 && nm->refold && st == RP_OK; pass++) {
+		size_t n = nm->out_len, invalid = nm->invalid, nul = nm->nul;
+		st = rp__grow((void **)&nm->again, &nm->again_cap, n + 1, 1,
+			      nm->limit + 1);
+		if (st != RP_OK)
+			return st;
+		memcpy(nm->again, nm->out, n);
+		nm->out_len = nm->cps = 0;
+		nm->refold = 0;
+		st = reserve(nm, n);
+		if (st == RP_OK)
+			st = run_text_utf8(nm, (const unsigned char *)nm->again,
+					   n);
+		nm->invalid = invalid;
+		nm->nul = nul;
+		if (st == RP_OK && nm->out_len == n &&
+		    memcmp(nm->out, nm->again, n) == 0)
+			break;
+	}
+	return st;
+}
+
 rp_status rp__norm_run(rp__norm *nm, const char *text, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)text;
@@ -541,10 +622,13 @@ rp_status rp__norm_run(rp__norm *nm, const char *text, size_t len)
 		st = reserve(nm, len);
 	if (st != RP_OK)
 		return st;
+	nm->refold = 0;
 	if (nm->mode == RP_NORM_LOWER_SPACE)
 		st = run_lower_space(nm, s, len);
 	else
 		st = run_text(nm, s, len);
+	if (st == RP_OK)
+		st = refold(nm);
 	if (st == RP_OK && !nm->ascii)
 		nm->starts[nm->cps] = (uint32_t)nm->out_len;
 	if (nm->no_table) {

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Fuzz one target with libFuzzer for a while, then keep what it found:
 # the inputs that add coverage are merged into tests/fuzz/corpus/TARGET
-# (which make test replays), a crash is saved there too and the script
+# (which make test replays), a crash is saved there too (finding-*) and the script
 # fails. Needs `make fuzz` first (clang).
 # Usage: tests/fuzz/run.sh TARGET SECONDS [WORK_DIR]
 set -eu
@@ -21,8 +21,8 @@ grep -E '^#[0-9]+ +(DONE|pulse)|^Done|stat::number_of_executed_units|stat::peak_
 grep -E 'cov: [0-9]+' "$log" | tail -1 | sed 's/.*\(cov: [0-9]* ft: [0-9]* corp: [^ ]*\).*/\1/'
 for c in "$work/$t-crash"/*; do
   [ -e "$c" ] || continue
-  cp "$c" "$keep/crash-$(basename "$c" | sed 's/^[a-z]*-//' | cut -c1-16)"
-  echo "finding kept: $keep/crash-$(basename "$c" | sed 's/^[a-z]*-//' | cut -c1-16)"
+  cp "$c" "$keep/finding-$(basename "$c" | sed 's/^[a-z]*-//' | cut -c1-16)"
+  echo "finding kept: $keep/finding-$(basename "$c" | sed 's/^[a-z]*-//' | cut -c1-16)"
   status=1
 done
 # the smallest set of inputs with the same coverage, into the kept corpus

@@ -71,8 +71,28 @@ static char *reference_fold(const uint8_t *data, size_t size, size_t *len)
 	return out;
 }
 
-/* Folded text is valid UTF-8, its code point offsets are right, and the
- * text mode (fast paths and all) folds as utf8proc folds the whole text. */
+/* The reference folded again until it no longer changes (dropping a
+ * character can leave a mark next to a letter it then composes with). */
+static char *fixed_fold(const uint8_t *data, size_t size, size_t *len)
+{
+	char *ref = reference_fold(data, size, len);
+	int pass;
+	for (pass = 0; ref && pass < 3; pass++) {
+		size_t n = 0;
+		char *again = reference_fold((const uint8_t *)ref, *len, &n);
+		int same = again && n == *len && memcmp(again, ref, n) == 0;
+		free(ref);
+		ref = again;
+		*len = n;
+		if (same)
+			break;
+	}
+	return ref;
+}
+
+/* Folded text is valid UTF-8, its code point offsets are right, folding
+ * it again changes nothing, and the text mode (fast paths and all) folds
+ * as utf8proc folds the whole text, again until it no longer changes. */
 int fuzz_normalize(const uint8_t *data, size_t size)
 {
 	rp_norm modes[2] = {RP_NORM_TEXT, RP_NORM_LOWER_SPACE};
@@ -103,7 +123,7 @@ int fuzz_normalize(const uint8_t *data, size_t size)
 			}
 			if (modes[m] == RP_NORM_TEXT) {
 				size_t rl = 0;
-				char *ref = reference_fold(data, size, &rl);
+				char *ref = fixed_fold(data, size, &rl);
 				if (ref)
 					CHECK(rl == nm.out_len &&
 					      memcmp(ref, nm.out, rl) == 0);

@@ -68,6 +68,7 @@ static void test_normalize_every_bmp_code_point_in_context(void **state)
 	for (c = 1; c < 0x10000; c++) {
 		char in[64], want[256], enc[4];
 		size_t n = 0, w = 0, k;
+		int pass;
 		utf8proc_uint8_t *ref;
 		utf8proc_ssize_t rl, i, adv;
 		size_t el;
@@ -86,21 +87,34 @@ static void test_normalize_every_bmp_code_point_in_context(void **state)
 		       3),
 			n += 3;
 		memcpy(in + n, enc, el), n += el;
-		rl = utf8proc_map((const utf8proc_uint8_t *)in,
-				  (utf8proc_ssize_t)n, &ref,
-				  UTF8PROC_STABLE | UTF8PROC_COMPAT |
-					  UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE);
-		assert_true(rl >= 0);
-		for (i = 0; i < rl; i += adv) {
-			utf8proc_int32_t cp;
-			adv = utf8proc_iterate(ref + i, rl - i, &cp);
-			assert_true(adv > 0);
-			if (rp__norm_keeps(cp)) {
-				memcpy(want + w, ref + i, (size_t)adv);
-				w += (size_t)adv;
+		/* utf8proc on the whole text, what the text mode drops
+		 * dropped, and again until nothing changes (a dropped
+		 * character can leave a mark next to a new letter) */
+		memcpy(want, in, n);
+		w = n;
+		for (pass = 0; pass < 3; pass++) {
+			size_t before = w;
+			char prev[256];
+			memcpy(prev, want, w);
+			rl = utf8proc_map((const utf8proc_uint8_t *)prev,
+					  (utf8proc_ssize_t)w, &ref,
+					  UTF8PROC_STABLE | UTF8PROC_COMPAT |
+						  UTF8PROC_CASEFOLD |
+						  UTF8PROC_COMPOSE);
+			assert_true(rl >= 0);
+			for (w = 0, i = 0; i < rl; i += adv) {
+				utf8proc_int32_t cp;
+				adv = utf8proc_iterate(ref + i, rl - i, &cp);
+				assert_true(adv > 0);
+				if (rp__norm_keeps(cp)) {
+					memcpy(want + w, ref + i, (size_t)adv);
+					w += (size_t)adv;
+				}
 			}
+			free(ref);
+			if (w == before && memcmp(want, prev, w) == 0)
+				break;
 		}
-		free(ref);
 		assert_int_equal(rp__norm_run(&nm, in, n), RP_OK);
 		if (nm.out_len != w || memcmp(nm.out, want, w) != 0)
 			fail_msg("U+%04X folds differently in context", c);
@@ -117,6 +131,34 @@ static void test_normalize_drops_space_and_punctuation(void **state)
 	expect_text("“人工智能 教父” —— 辛顿（Hinton）。",
 		    "人工智能教父辛顿hinton");
 	expect_text("$5 + 3 = 8", "$5+3=8");
+}
+
+/* What is dropped can leave a mark or a jamo next to a new neighbour;
+ * the fold joins them, so that folding the output again changes
+ * nothing. */
+static void test_normalize_twice_changes_nothing(void **state)
+{
+	static const char *const in[] = {
+		"e \xcc\x81 cafe",                  /* e, space, U+0301 */
+		"\xe1\x84\x80\x01\x01\xe1\x85\xa1", /* jamo L, controls, V */
+		"a\xcc\x81-\xcc\xa3 x",             /* marks around a dash */
+		"\xe0\xae\x95 \xe0\xaf\x8d", /* Tamil letter, space, virama */
+		"Cafe\xce\x81 \xef\xb7\xba \xe1\x84\x80\x00\x00"
+		"\xe1\x85\xa1\xff World!"};
+	size_t k;
+	(void)state;
+	for (k = 0; k < sizeof in / sizeof in[0]; k++) {
+		size_t n1, n2;
+		char *once =
+			fold(RP_NORM_TEXT, in[k], strlen(in[k]), &n1, NULL);
+		char *twice = fold(RP_NORM_TEXT, once, n1, &n2, NULL);
+		assert_int_equal(n1, n2);
+		assert_memory_equal(once, twice, n1);
+		free(once);
+		free(twice);
+	}
+	expect_text("e \xcc\x81", "\xc3\xa9");                    /* é */
+	expect_text("\xe1\x84\x80 \xe1\x85\xa1", "\xea\xb0\x80"); /* 가 */
 }
 
 static void test_normalize_width_and_case_fold(void **state)
@@ -283,6 +325,7 @@ int main(void)
 			test_normalize_every_bmp_code_point_in_context),
 		cmocka_unit_test(test_normalize_drops_space_and_punctuation),
 		cmocka_unit_test(test_normalize_width_and_case_fold),
+		cmocka_unit_test(test_normalize_twice_changes_nothing),
 		cmocka_unit_test(test_normalize_segmented_equals_unsegmented),
 		cmocka_unit_test(test_normalize_t2s_idempotent),
 		cmocka_unit_test(test_normalize_seed_page_desegmented),
