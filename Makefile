@@ -3,6 +3,7 @@
 #   make            library (libreprint.a, libreprint.so, reprint.pc) and ./reprint
 #   make run        install missing Debian packages (as root), build, scan data/samples
 #   make test       unit, CLI and fuzz-corpus tests under ASan + UBSan
+#   make test-valgrind  the unit tests under valgrind (no sanitizers)
 #   make bench      throughput per stage on a generated corpus (bench/README.md)
 #   make bench-full [PEERS=DIR]  scaling with input size, up to 2 GB
 #   make bench-peer PEERS=DIR    against the Go MinHash-LSH peer
@@ -41,7 +42,7 @@ ACLI_OBJ  = $(CLI_SRC:src/cli/%.c=$(BA)/cli/%.o)
 ACLIL_OBJ = $(CLI_LIB:src/cli/%.c=$(BA)/cli/%.o)
 UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BA)/tests/%)
 
-.PHONY: all run test unit-tests cli-tests fuzz-replay bench bench-full bench-peer fuzz \
+.PHONY: all run test test-valgrind unit-tests cli-tests fuzz-replay bench bench-full bench-peer fuzz \
         deps check-deps format format-check clean install
 
 all: check-deps reprint $(B)/libreprint.a $(B)/libreprint.so $(B)/reprint.pc
@@ -135,6 +136,30 @@ $(BA)/fuzz_replay: tests/fuzz/replay.c tests/fuzz/targets.c $(BA)/libreprint.a $
 test: check-deps $(UNIT_BIN) $(BA)/reprint $(BA)/fuzz_replay
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  tests/run.sh $(BA)
+
+# --- a second opinion: the unit tests under valgrind, no sanitizers ----------
+VG = build/vg
+VLIB_OBJ  = $(LIB_SRC:src/lib/%.c=$(VG)/lib/%.o)
+VCLIL_OBJ = $(CLI_LIB:src/cli/%.c=$(VG)/cli/%.o)
+VUNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(VG)/tests/%)
+$(VG)/lib/%.o: src/lib/%.c include/reprint.h $(wildcard src/lib/*.h) | check-deps
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -O1 -g -Iinclude -Isrc/lib $(DEP_CFLAGS) -c $< -o $@
+$(VG)/cli/%.o: src/cli/%.c include/reprint.h $(wildcard src/cli/*.h) | check-deps
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -O1 -g -Iinclude -Isrc/cli -c $< -o $@
+$(VG)/libreprint.a: $(VLIB_OBJ)
+	rm -f $@ && ar rcs $@ $^
+$(VG)/tests/test_%: tests/unit/test_%.c tests/unit/testutil.h $(VG)/libreprint.a $(VCLIL_OBJ)
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -O1 -g -Wall -Wextra -Werror -Iinclude -Isrc/lib -Isrc/cli -Itests/unit \
+	  $(DEP_CFLAGS) -o $@ $< $(VCLIL_OBJ) $(VG)/libreprint.a -lcmocka $(LIBS)
+.SECONDARY: $(VLIB_OBJ) $(VCLIL_OBJ)
+test-valgrind: check-deps $(VUNIT_BIN)
+	@command -v valgrind >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends valgrind; \
+	  else echo "make test-valgrind needs valgrind: sudo apt-get install valgrind"; exit 1; fi; }
+	tests/valgrind.sh $(VG)
 
 # --- fuzzing (clang + libFuzzer) ---------------------------------------------
 FUZZ_TARGETS = normalize jsonl pipeline decode page
