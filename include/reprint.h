@@ -83,6 +83,11 @@ typedef struct rp_config {
 	unsigned threads;         /* worker threads; 0 = all online cores */
 	uint32_t bucket_cap;      /* largest LSH bucket enumerated (5000) */
 	size_t max_doc_bytes;     /* largest document accepted (64 MiB) */
+	size_t max_memory;        /* memory budget of a run, bytes: a document
+	                          that would take the run past it is refused
+	                          (RP_ETOOBIG), as is a run whose LSH index
+	                          would; 0 = three quarters of the physical
+	                          memory (0), SIZE_MAX = none */
 	size_t batch_bytes;       /* text buffered before signing (8 MiB) */
 	uint64_t seed;            /* seed of every hash (0) */
 	const char *encoding;     /* charset of every input; NULL = detect
@@ -322,6 +327,9 @@ typedef struct rp_stats {
 	uint64_t template_groups, inferred_docs, ungrouped_docs;
 	uint64_t exact_dup_docs; /* documents folded into an identical one */
 	uint64_t buckets, buckets_capped, capped_members;
+	/* the largest bucket over bucket_cap: its size and its first
+	 * document (a document number, see rp_ctx_doc) */
+	uint32_t capped_largest, capped_doc;
 	uint64_t candidates, verified_pairs, pairs, clusters, clustered_docs;
 	unsigned bands, rows, threads;
 	uint64_t ns_sign, ns_set, ns_dedup, ns_lsh, ns_verify, ns_cluster;

@@ -26,6 +26,7 @@ enum {
 	OPT_BUCKET_CAP,
 	OPT_SEED,
 	OPT_MAX_DOC,
+	OPT_MAX_MEMORY,
 	OPT_MAX_LINE,
 	OPT_JSONL,
 	OPT_ID_FIELD,
@@ -84,6 +85,7 @@ enum {
 	{"bucket-cap", 1, 0, OPT_BUCKET_CAP},                     \
 	{"seed", 1, 0, OPT_SEED},                                 \
 	{"max-doc-bytes", 1, 0, OPT_MAX_DOC},                     \
+	{"max-memory", 1, 0, OPT_MAX_MEMORY},                     \
 	{"max-line-bytes", 1, 0, OPT_MAX_LINE},                   \
 	{"jsonl", 0, 0, OPT_JSONL},                               \
 	{"id-field", 1, 0, OPT_ID_FIELD},                         \

@@ -30,6 +30,9 @@ const char cli_common_help[] =
 	"  --max-doc-bytes N     largest document (64M); larger ones are "
 	"skipped\n"
 	"  --max-line-bytes N    longest JSONL line (256M)\n"
+	"  --max-memory N|none   memory budget of the run (3/4 of the\n"
+	"                        physical memory); documents that would\n"
+	"                        pass it are skipped\n"
 	"  --encoding NAME       charset of every input (iconv name); "
 	"default:\n"
 	"                        a BOM, else UTF-8 if valid, else detected\n"
@@ -194,6 +197,15 @@ int cli_common_opt(int code, const char *arg, rp_config *cfg, input_opts *io)
 		if (parse_u64("max-doc-bytes", arg, (uint64_t)256 << 20, &v))
 			return -1;
 		cfg->max_doc_bytes = io->max_doc_bytes = (size_t)v;
+		return 0;
+	case OPT_MAX_MEMORY:
+		if (strcmp(arg, "none") == 0) {
+			cfg->max_memory = SIZE_MAX;
+			return 0;
+		}
+		if (parse_u64("max-memory", arg, SIZE_MAX, &v))
+			return -1;
+		cfg->max_memory = v ? (size_t)v : SIZE_MAX;
 		return 0;
 	case OPT_MAX_LINE:
 		if (parse_u64("max-line-bytes", arg, (uint64_t)1 << 32, &v))

@@ -420,12 +420,21 @@ static void print_summary(FILE *f, rp_ctx *ctx, const cli_reader *rd, long show)
 		(unsigned long long)s.pairs, (unsigned long long)s.candidates,
 		(unsigned long long)s.exact_dup_docs);
 	fprintf(f, "  LSH: %u bands x %u rows\n", s.bands, s.rows);
-	if (s.buckets_capped)
+	if (s.buckets_capped) {
+		rp_doc_info d;
 		fprintf(f,
 			"  note: %llu LSH buckets over --bucket-cap were "
-			"not enumerated (%llu entries)\n",
+			"not enumerated (%llu entries)",
 			(unsigned long long)s.buckets_capped,
 			(unsigned long long)s.capped_members);
+		if (rp_ctx_doc(ctx, s.capped_doc, &d) == RP_OK)
+			fprintf(f,
+				"; the largest holds %u documents, among them "
+				"'%s': pairs found only in such a bucket are "
+				"missed",
+				s.capped_largest, d.id);
+		fputc('\n', f);
+	}
 	if (s.furniture_lines || s.boilerplate_keys)
 		fprintf(f,
 			"  furniture: %llu lines dropped by rule, %llu as "

@@ -41,6 +41,9 @@ rp_status rp__config_check(const rp_config *cfg, char *err);
 
 uint64_t rp__now_ns(void);
 
+/* Physical memory in bytes (0 when unknown). */
+size_t rp__physical_memory(void);
+
 /* Online cores, at least 1. */
 unsigned rp__cpu_count(void);
 

@@ -42,6 +42,11 @@ rp_status rp_ctx_new(rp_ctx **out, const rp_config *cfg)
 	ctx->cfg = *cfg;
 	rp_config_resolve(&ctx->cfg);
 	ctx->threads = cfg->threads ? cfg->threads : rp__cpu_count();
+	ctx->budget = cfg->max_memory;
+	if (!ctx->budget) {
+		size_t phys = rp__physical_memory();
+		ctx->budget = phys ? phys / 4 * 3 : SIZE_MAX;
+	}
 	if (ctx->threads > 256)
 		ctx->threads = 256;
 	rp_lsh_params_for(&ctx->cfg, &ctx->lsh);
@@ -660,6 +665,52 @@ static const char *keep_str(rp_ctx *ctx, const char *s)
 	return s ? rp__arena_strndup(&ctx->strings, s, strlen(s)) : NULL;
 }
 
+/*
+ * The memory budget. What a run holds is counted from its arrays and
+ * arenas, and what a document will take once signed is estimated when it
+ * is added, on the safe side: its record, its MinHash row, its strings,
+ * its text while it waits in the batch (the whole corpus when furniture
+ * is learned, which reads every page before signing any), four bytes
+ * per byte of text for its shingle set (one shingle per code point at
+ * most, four bytes each) and its bylines, and its share of the LSH index
+ * the run will build.
+ */
+/* A document's share of the LSH index (match.c builds it): an entry per
+ * band, and per thread for sorting, and a slot per band. */
+size_t rp__lsh_room(unsigned bands, unsigned threads)
+{
+	return ((size_t)bands + threads) * sizeof(rp__band_entry) +
+	       (size_t)bands * sizeof(uint32_t);
+}
+
+static size_t lsh_room(const rp_ctx *ctx)
+{
+	return rp__lsh_room(ctx->lsh.bands, ctx->threads);
+}
+
+static size_t doc_room(const rp_ctx *ctx, const rp_doc *doc)
+{
+	size_t strings = 64;
+	if (doc->id)
+		strings += strlen(doc->id);
+	if (doc->outlet)
+		strings += strlen(doc->outlet);
+	if (doc->date)
+		strings += strlen(doc->date);
+	if (doc->url)
+		strings += strlen(doc->url);
+	return sizeof(rp__docrec) + (size_t)ctx->cfg.perms * sizeof(uint32_t) +
+	       strings + 5 * doc->text_len + lsh_room(ctx);
+}
+
+size_t rp__ctx_held(const rp_ctx *ctx)
+{
+	return ctx->docs_cap * sizeof *ctx->docs +
+	       ctx->mh_cap * sizeof(uint32_t) + ctx->batch_cap +
+	       ctx->signing_cap + ctx->strings.total + ctx->sets_est +
+	       (size_t)ctx->n * lsh_room(ctx);
+}
+
 rp_status rp_ctx_add(rp_ctx *ctx, const rp_doc *doc)
 {
 	rp__docrec *d;
@@ -680,6 +731,13 @@ rp_status rp_ctx_add(rp_ctx *ctx, const rp_doc *doc)
 	if (ctx->n == UINT32_MAX - 1)
 		return rp__errf(ctx->err, RP_ETOOBIG,
 				"too many documents in one run");
+	if (rp__ctx_held(ctx) + doc_room(ctx, doc) > ctx->budget)
+		return rp__errf(ctx->err, RP_ETOOBIG,
+				"document '%s' would take the run past its "
+				"memory budget of %zu MiB (%zu MiB held; "
+				"max_memory, --max-memory)",
+				doc->id, ctx->budget >> 20,
+				rp__ctx_held(ctx) >> 20);
 	/* learning boilerplate needs every page before signing any */
 	if (!ctx->cfg.boilerplate &&
 	    ctx->batch_len + doc->text_len > ctx->cfg.batch_bytes) {
@@ -721,6 +779,7 @@ rp_status rp_ctx_add(rp_ctx *ctx, const rp_doc *doc)
 		return rp__errf(ctx->err, RP_ENOMEM,
 				"no memory for document '%s'", doc->id);
 	d->bytes = doc->text_len;
+	ctx->sets_est += 4 * doc->text_len; /* see doc_room */
 	d->text_off = ctx->batch_len;
 	d->add_index = d->mh_row = ctx->n;
 	if (doc->text_len)

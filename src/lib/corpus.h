@@ -96,6 +96,8 @@ struct rp_ctx {
 	/* the batch signed in the background while the next one fills */
 	char *signing;
 	size_t signing_cap;
+	size_t budget;   /* memory budget of the run (cfg.max_memory) */
+	size_t sets_est; /* room the documents added will take once signed */
 	rp__sign_job bg;
 	pthread_t bg_thread;
 	int bg_on;
@@ -136,5 +138,9 @@ void rp__syndicate_release(rp_ctx *ctx);
 /* match.c: everything after signing. */
 rp_status rp__match_run(rp_ctx *ctx);
 void rp__match_release(rp_ctx *ctx);
+
+/* Bytes a run holds, with what its documents will take once signed
+ * (the memory budget, cfg.max_memory). */
+size_t rp__ctx_held(const rp_ctx *ctx);
 
 #endif

@@ -81,6 +81,8 @@ typedef struct build_job {
 	rp__band_entry *tmp; /* m entries per thread for sorting */
 	atomic_uint next_band;
 	atomic_uint_fast64_t buckets, capped, capped_members;
+	/* the largest capped bucket: size << 32 | ~first document */
+	atomic_uint_fast64_t largest;
 } build_job;
 
 static void build_band(build_job *j, unsigned band, rp__band_entry *tmp)
@@ -89,7 +91,7 @@ static void build_band(build_job *j, unsigned band, rp__band_entry *tmp)
 	rp__band_entry *e = l->entries + (size_t)band * l->m;
 	uint32_t *slot = l->slot + (size_t)band * l->n;
 	uint32_t i, k;
-	uint64_t buckets = 0, capped = 0, members = 0;
+	uint64_t buckets = 0, capped = 0, members = 0, largest = 0;
 
 	for (i = 0; i < l->m; i++) {
 		uint32_t d = j->docs[i];
@@ -113,8 +115,12 @@ static void build_band(build_job *j, unsigned band, rp__band_entry *tmp)
 			continue;
 		buckets++;
 		if (k - i > j->cap) {
+			uint64_t mark =
+				(uint64_t)(k - i) << 32 | (uint32_t)~e[i].val;
 			capped++;
 			members += k - i;
+			if (mark > largest)
+				largest = mark;
 			continue;
 		}
 		for (uint32_t x = i; x < k; x++) {
@@ -125,6 +131,12 @@ static void build_band(build_job *j, unsigned band, rp__band_entry *tmp)
 	atomic_fetch_add(&j->buckets, buckets);
 	atomic_fetch_add(&j->capped, capped);
 	atomic_fetch_add(&j->capped_members, members);
+	{
+		uint64_t seen = atomic_load(&j->largest);
+		while (largest > seen && !atomic_compare_exchange_weak(
+						 &j->largest, &seen, largest))
+			;
+	}
 }
 
 static void build_worker(void *arg, unsigned t)
@@ -167,10 +179,13 @@ rp_status rp__lsh_build(rp__lsh *l, unsigned bands, unsigned rows,
 	atomic_init(&j.buckets, 0);
 	atomic_init(&j.capped, 0);
 	atomic_init(&j.capped_members, 0);
+	atomic_init(&j.largest, 0);
 	rp__parallel(threads, build_worker, &j);
 	l->buckets = atomic_load(&j.buckets);
 	l->capped = atomic_load(&j.capped);
 	l->capped_members = atomic_load(&j.capped_members);
+	l->capped_largest = (uint32_t)(atomic_load(&j.largest) >> 32);
+	l->capped_doc = ~(uint32_t)atomic_load(&j.largest);
 	free(j.tmp);
 	return RP_OK;
 }

@@ -18,6 +18,8 @@ typedef struct rp__lsh {
 	rp__band_entry *entries; /* bands x m, sorted by (key, doc) per band */
 	uint32_t *slot;          /* bands x n: entry of doc, or NONE */
 	uint64_t buckets, capped, capped_members;
+	uint32_t capped_largest, capped_doc; /* the largest capped bucket:
+						its size, its first document */
 } rp__lsh;
 
 #define RP__LSH_NONE UINT32_MAX

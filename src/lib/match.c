@@ -660,6 +660,8 @@ rp_status rp__match_run(rp_ctx *ctx)
 	for (i = 0; i < n; i++)
 		if (ctx->rep[i] == i && ctx->docs[i].set_len)
 			reps[n_reps++] = i;
+	/* the index's room was counted against the memory budget as the
+	 * documents came (rp_ctx_add) */
 	t0 = rp__now_ns();
 	st = rp__lsh_build(&lsh, ctx->lsh.bands, ctx->lsh.rows, ctx->cfg.perms,
 			   ctx->mh, row_of, reps, n_reps, n,
@@ -670,6 +672,8 @@ rp_status rp__match_run(rp_ctx *ctx)
 	ctx->stats.buckets = lsh.buckets;
 	ctx->stats.buckets_capped = lsh.capped;
 	ctx->stats.capped_members = lsh.capped_members;
+	ctx->stats.capped_largest = lsh.capped_largest;
+	ctx->stats.capped_doc = lsh.capped_doc;
 	st = find_edges(ctx, &lsh, reps, n_reps);
 	rp__lsh_release(&lsh);
 	if (st != RP_OK)
@@ -686,7 +690,7 @@ done:
 	rp__lsh_release(&lsh);
 	free(reps);
 	free(row_of);
-	if (st != RP_OK)
+	if (st != RP_OK && st != RP_ETOOBIG) /* that one says what */
 		rp__errf(ctx->err, st, "matching failed: %s",
 			 rp_status_str(st));
 	return st;

@@ -118,3 +118,12 @@ unsigned rp__cpu_count(void)
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 	return n < 1 ? 1u : (unsigned)n;
 }
+
+size_t rp__physical_memory(void)
+{
+	long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+	if (pages <= 0 || size <= 0 ||
+	    (unsigned long)pages > SIZE_MAX / (unsigned long)size)
+		return 0;
+	return (size_t)pages * (size_t)size;
+}

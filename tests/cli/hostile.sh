@@ -154,6 +154,11 @@ fi
 # near copies in one LSH bucket past its cap: still every document out
 awk 'BEGIN { for (i = 0; i < 3000; i++) printf "{\"id\":\"n%d\",\"text\":\"the same story, carried by every outlet in the land, copy %d\"}\n", i, i }' >"$T/near.jsonl"
 scan bucket-cap 3000 --bucket-cap 100 "$T/near.jsonl"
+"$R" scan --bucket-cap 100 "$T/near.jsonl" >"$T/out" 2>&1
+if grep -q "over --bucket-cap.*among them 'n" "$T/out"; then ok bucket-cap-named; else bad bucket-cap-named "$(grep note "$T/out")"; fi
+# a memory budget: the documents past it are skipped, each with its reason
+scan memory-budget 3000 --max-memory 1M "$T/near.jsonl" && skipped_has memory-budget-reason 'memory budget'
+[ "$(wc -l <"$T/s.tsv")" -gt 0 ] && ok memory-budget-skips || bad memory-budget-skips "nothing skipped under 1M"
 
 # --- a real corpus: every page in, every page out ------------------------------
 SYND=../shared/bench/synd-dev/pages

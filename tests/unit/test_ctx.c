@@ -473,7 +473,49 @@ static void test_ctx_bucket_cap(void **state)
 	rp_ctx_stats(ctx, &st);
 	assert_true(st.buckets_capped > 0);
 	assert_true(st.capped_members >= 4);
+	/* the largest capped bucket is named by its first document */
+	assert_true(st.capped_largest >= 4 && st.capped_largest <= 6);
+	assert_true(st.capped_doc < 6);
 	free(base);
+	rp_ctx_free(ctx);
+}
+
+/* A memory budget: documents that would pass it are refused with a
+ * message naming them; those before run within it. */
+static void test_ctx_memory_budget(void **state)
+{
+	rp_config cfg;
+	rp_ctx *ctx;
+	uint64_t seed = 5;
+	size_t k, taken = 0, refused = 0;
+	(void)state;
+	rp_config_init(&cfg);
+	cfg.threads = 1;
+	cfg.max_memory = (size_t)2 << 20;
+	assert_int_equal(rp_ctx_new(&ctx, &cfg), RP_OK);
+	for (k = 0; k < 400; k++) {
+		char id[16], *t = random_text(&seed, 300);
+		rp_doc d = {0};
+		rp_status st;
+		snprintf(id, sizeof id, "m%zu", k);
+		d.id = id;
+		d.text = t;
+		d.text_len = strlen(t);
+		st = rp_ctx_add(ctx, &d);
+		if (st == RP_OK) {
+			taken++;
+		} else {
+			assert_int_equal(st, RP_ETOOBIG);
+			assert_non_null(strstr(rp_ctx_errmsg(ctx), id));
+			assert_non_null(
+				strstr(rp_ctx_errmsg(ctx), "memory budget"));
+			refused++;
+		}
+		free(t);
+	}
+	assert_true(taken > 10 && refused > 10);
+	assert_int_equal(rp_ctx_run(ctx), RP_OK);
+	assert_int_equal(rp_ctx_doc_count(ctx), taken);
 	rp_ctx_free(ctx);
 }
 
@@ -488,6 +530,7 @@ int main(void)
 		cmocka_unit_test(test_ctx_errors_and_flags),
 		cmocka_unit_test(test_ctx_empty_corpus),
 		cmocka_unit_test(test_ctx_bucket_cap),
+		cmocka_unit_test(test_ctx_memory_budget),
 		cmocka_unit_test(test_ctx_no_chaining),
 	};
 	return cmocka_run_group_tests_name("ctx", tests, NULL, NULL);
