@@ -11,17 +11,8 @@ failed=0
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
-for t in "$B"/tests/test_*; do
-  [ -x "$t" ] || continue
-  if "$t" >"$log" 2>&1; then status=0; else status=$?; fi
-  p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
-  f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
-  p=${p:-0}; f=${f:-0}
-  # a crash or sanitizer report fails the binary even if cmocka said PASSED
-  if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
-  passed=$((passed + p)); failed=$((failed + f))
-  if [ "$f" -ne 0 ]; then cat "$log"; echo "FAILED: $t"; else echo "unit $(basename "$t"): $p passed"; fi
-done
+. tests/units.sh
+run_units unit "$B"
 
 for s in run_cli hostile; do
   if REPRINT="$B/reprint" sh "tests/cli/$s.sh" >"$log" 2>&1; then :; fi
