@@ -227,7 +227,9 @@ static int joins_previous(int32_t cp)
 {
 	if (cp < 0x300)
 		return 0;
-	if ((cp >= 0x1161 && cp <= 0x1175) || (cp >= 0x11A8 && cp <= 0x11C2))
+	/* from U+11A7: utf8proc composes an LV syllable with U+11A7 too
+	 * (into the syllable alone), a T index of 0 that Unicode leaves out */
+	if ((cp >= 0x1161 && cp <= 0x1175) || (cp >= 0x11A7 && cp <= 0x11C2))
 		return 1;
 	switch (cp) {
 	case 0x0B3E:

@@ -143,6 +143,7 @@ static void test_normalize_twice_changes_nothing(void **state)
 		"\xe1\x84\x80\x01\x01\xe1\x85\xa1", /* jamo L, controls, V */
 		"a\xcc\x81-\xcc\xa3 x",             /* marks around a dash */
 		"\xe0\xae\x95 \xe0\xaf\x8d", /* Tamil letter, space, virama */
+		"\xe1\x84\x90\xe1\x85\xa1-\xe1\x86\xa7", /* L V, dash, U+11A7 */
 		"Cafe\xce\x81 \xef\xb7\xba \xe1\x84\x80\x00\x00"
 		"\xe1\x85\xa1\xff World!"};
 	size_t k;
