@@ -103,7 +103,6 @@ const char *rp_ctx_errmsg(const rp_ctx *ctx)
 	return ctx ? ctx->err : "no context";
 }
 
-/* A copy in the worker's arena; "" when s is empty or memory is short. */
 static void note_error(rp__worker *w, uint32_t i, rp_status st,
 		       const char *what, const char *id, const char *detail);
 
