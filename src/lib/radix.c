@@ -56,15 +56,20 @@
 RADIX_SORT(rp__radix_sort_kv, rp__kv, KV_KEY, 8)
 RADIX_SORT(rp__radix_sort_u32, uint32_t, U32_KEY, 4)
 
-size_t rp__lower_bound64(const uint64_t *v, size_t n, uint64_t x)
-{
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (v[mid] < x)
-			lo = mid + 1;
-		else
-			hi = mid;
+/* One search per value type. */
+#define LOWER_BOUND(name, type)                          \
+	size_t name(const type *v, size_t n, type x)     \
+	{                                                \
+		size_t lo = 0, hi = n;                   \
+		while (lo < hi) {                        \
+			size_t mid = lo + (hi - lo) / 2; \
+			if (v[mid] < x)                  \
+				lo = mid + 1;            \
+			else                             \
+				hi = mid;                \
+		}                                        \
+		return lo;                               \
 	}
-	return lo;
-}
+
+LOWER_BOUND(rp__lower_bound64, uint64_t)
+LOWER_BOUND(rp__lower_bound32, uint32_t)

@@ -21,5 +21,6 @@ void rp__radix_sort_u32(uint32_t *a, uint32_t *tmp, size_t n);
 /* The first place in the sorted v[0..n) whose value is not below x (n
  * when there is none). */
 size_t rp__lower_bound64(const uint64_t *v, size_t n, uint64_t x);
+size_t rp__lower_bound32(const uint32_t *v, size_t n, uint32_t x);
 
 #endif

@@ -482,14 +482,7 @@ static void push_excl(synd *y, uint64_t outlet, uint32_t shingle, uint32_t doc,
 
 static int in_set(const uint32_t *v, size_t n, uint32_t x)
 {
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (v[mid] < x)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo = rp__lower_bound32(v, n, x);
 	return lo < n && v[lo] == x;
 }
 
