@@ -43,23 +43,24 @@ static int cmp_kv(const void *a, const void *b)
 	return x->val < y->val ? -1 : x->val > y->val;
 }
 
-/* Distinct lines of one page into tmp (with their masked forms when
- * masked); returns their number. */
-static size_t distinct(const rp__bp_doc *d, int masked, uint64_t *tmp)
+/* Distinct values of lines[0..n) into tmp; returns their number. */
+static size_t distinct(const uint64_t *lines, size_t n, uint64_t *tmp)
 {
-	size_t i, m = 0, n = d->n;
+	size_t i, m = 0;
 	if (n == 0)
 		return 0;
-	memcpy(tmp, d->lines, n * sizeof *tmp);
-	if (masked && d->masked) {
-		memcpy(tmp + n, d->masked, n * sizeof *tmp);
-		n *= 2;
-	}
+	memcpy(tmp, lines, n * sizeof *tmp);
 	qsort(tmp, n, sizeof *tmp, cmp_u64);
 	for (i = 1, m = 1; i < n; i++)
 		if (tmp[i] != tmp[m - 1])
 			tmp[m++] = tmp[i];
 	return m;
+}
+
+/* The lines that name templates: without their long numbers. */
+static const uint64_t *naming(const rp__bp_doc *d)
+{
+	return d->masked ? d->masked : d->lines;
 }
 
 /* df of a line: binary search in the sorted (line, df) table. */
@@ -93,7 +94,7 @@ static void infer_group(rp__bp_doc *d, uint32_t idx, const kv *df, size_t ndf,
 {
 	/* digits aside: a footer's counter or date must not split a
 	 * template into one group per value */
-	const uint64_t *l = d->masked ? d->masked : d->lines;
+	const uint64_t *l = naming(d);
 	uint64_t head = 0, tail = 0;
 	uint32_t k, edge = p->edge_lines < d->n ? p->edge_lines : d->n;
 	int found = 0;
@@ -135,13 +136,14 @@ rp_status rp__bp_learn(rp__bp_doc *docs, uint32_t n, const rp__bp_params *p,
 		if (docs[d].n > maxlen)
 			maxlen = docs[d].n;
 	}
-	tmp = rp__malloc_n(2 * maxlen + 1, sizeof *tmp);
-	lines = rp__malloc_n(2 * total + 1, sizeof *lines);
+	tmp = rp__malloc_n(maxlen + 1, sizeof *tmp);
+	lines = rp__malloc_n(total + 1, sizeof *lines);
 	if (!tmp || !lines)
 		goto done;
-	/* corpus document frequency of every line */
+	/* corpus document frequency of every line, as templates are named
+	 * (infer_group reads nothing else) */
 	for (d = 0, m = 0; d < n; d++) {
-		size_t c = distinct(&docs[d], 1, tmp);
+		size_t c = distinct(naming(&docs[d]), docs[d].n, tmp);
 		memcpy(lines + m, tmp, c * sizeof *tmp);
 		m += c;
 	}
@@ -168,9 +170,10 @@ rp_status rp__bp_learn(rp__bp_doc *docs, uint32_t n, const rp__bp_params *p,
 		}
 	}
 	gsize = rp__malloc_n((size_t)n + 1, sizeof *gsize);
-	entries = rp__malloc_n(m + 1, sizeof *entries);
-	out->keys = rp__malloc_n(m + 1, sizeof *out->keys);
-	out->pages = rp__malloc_n(m + 1, sizeof *out->pages);
+	/* distinct lines per page, at most total */
+	entries = rp__malloc_n(total + 1, sizeof *entries);
+	out->keys = rp__malloc_n(total + 1, sizeof *out->keys);
+	out->pages = rp__malloc_n(total + 1, sizeof *out->pages);
 	if (!gsize || !entries || !out->keys || !out->pages)
 		goto done;
 	for (d = 0; d < n; d++) {
@@ -225,7 +228,7 @@ rp_status rp__bp_learn(rp__bp_doc *docs, uint32_t n, const rp__bp_params *p,
 	}
 	/* per-group document frequency of every line */
 	for (d = 0, m = 0; d < n; d++) {
-		size_t c = distinct(&docs[d], 0, tmp);
+		size_t c = distinct(docs[d].lines, docs[d].n, tmp);
 		for (k = 0; k < c; k++) {
 			entries[m].key = rp__bp_key(docs[d].group, tmp[k]);
 			entries[m++].val = docs[d].group;
