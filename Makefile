@@ -20,8 +20,11 @@ WARN     = -std=c11 -Wall -Wextra -Wpedantic -Wconversion -Wsign-conversion \
 DEPS_PKGS = libxxhash libutf8proc uchardet opencc
 DEB_PKGS  = build-essential pkg-config libxxhash-dev libutf8proc-dev libuchardet-dev \
             libopencc-dev libcmocka-dev python3
-DEP_CFLAGS := $(shell pkg-config --cflags $(DEPS_PKGS) 2>/dev/null)
-DEP_LIBS   := $(shell pkg-config --libs $(DEPS_PKGS) 2>/dev/null || echo -lxxhash -lutf8proc -luchardet -lopencc)
+# Expanded when a recipe runs, not when the Makefile is read: on a fresh
+# machine check-deps installs the packages first, and flags read before
+# that would be empty (uchardet's header is in a directory of its own).
+DEP_CFLAGS = $(shell pkg-config --cflags $(DEPS_PKGS) 2>/dev/null)
+DEP_LIBS   = $(shell pkg-config --libs $(DEPS_PKGS) 2>/dev/null || echo -lxxhash -lutf8proc -luchardet -lopencc)
 LIBS     = $(DEP_LIBS) -lm -lpthread
 
 SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
