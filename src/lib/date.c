@@ -518,7 +518,7 @@ static int offset(cur *c, rp__date *d, int after_utc)
 	} else if (!after_utc && !(tight && t.nd == 2)) {
 		return 0;
 	}
-	if (hh > 14 || mm > 59)
+	if (mm > 59 || hh * 60 + mm > RP__DATE_ZONE_MAX)
 		return 0;
 	set_zone(d, sign * (hh * 60 + mm), 0);
 	return 1;

@@ -68,6 +68,9 @@ enum rp__date_label {
 /* rp__date_minutes of what cannot be placed in time. */
 #define RP__DATE_NONE INT64_MIN
 
+/* The farthest zone from UTC, in minutes: UTC+14 (Kiribati). */
+#define RP__DATE_ZONE_MAX (14 * 60)
+
 /* A date as read from text. */
 typedef struct rp__date {
 	int y, mo, d; /* y == 0: the text gave no year */

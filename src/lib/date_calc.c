@@ -10,8 +10,6 @@
 
 #include "date.h"
 
-#define ZONE_MAX (14 * 60) /* UTC+14 (Kiribati) is the farthest zone */
-
 static int leap(int y)
 {
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -109,7 +107,8 @@ int rp__date_valid(const rp__date *d)
 	       d->mo <= 12 && d->d >= 1 && d->d <= mdays(d->y, d->mo) &&
 	       d->h >= -1 && d->h <= 23 && d->mi >= 0 && d->mi <= 59 &&
 	       d->s >= 0 && d->s <= 60 &&
-	       (!d->zoned || (d->zone >= -ZONE_MAX && d->zone <= ZONE_MAX));
+	       (!d->zoned || (d->zone >= -RP__DATE_ZONE_MAX &&
+			      d->zone <= RP__DATE_ZONE_MAX));
 }
 
 int rp__date_zone(const rp__date *d, int swap)

@@ -241,7 +241,10 @@ static void test_date_zones(void **state)
 	       "--03-29 15:42 +08:00");
 	/* a day alone has no instant: no zone */
 	expect("北京时间3月29日晚", "3月29日", "--03-29");
-	/* not zones */
+	same("2023-03-29 15:42 UTC+14:00", "2023-03-29 15:42 +14:00");
+	/* not zones: beyond UTC+14, a word, a number in prose */
+	expect("2023-03-29 01:42-14:07", "2023-03-29 01:42",
+	       "2023-03-29 01:42");
 	expect("2023-03-29 15:42 West Bank", "2023-03-29 15:42",
 	       "2023-03-29 15:42");
 	expect("March 29, 2023 3:42 PM - 1500 attend", "March 29, 2023 3:42 PM",
