@@ -412,6 +412,9 @@ static const entry cn_units[] = {
 
 static const entry day_words[] = {{"today", 0}, {"yesterday", 1}};
 
+/* 刚刚 (just now), 半 (小时前: half an hour ago) */
+static const entry cn_starts[] = {{"刚刚", 0}, {"剛剛", 0}, {"半", 0}};
+
 static const entry cn_day_words[] = {
 	{"今天", 0}, {"昨天", 1}, {"前天", 2}, {"今日", 0}, {"昨日", 1}};
 
@@ -981,25 +984,44 @@ static int just_now(cur *c, rp__date *d)
 
 static const reader forms[] = {time_first, dated, ago, day_word, just_now};
 
-/* Is the first token one a date can begin with? A number; a month,
- * weekday or relative word; 刚刚, 昨天, 上午 ...: other words and
- * characters are passed over without trying every form on them. */
+/* Is the first token one a date can begin with? A number, a month,
+ * weekday or relative word (CJK ones were looked at by may_start): other
+ * words are passed over without trying every form on them. */
 static int may_begin(const cur *c)
 {
-	static const entry cn_starts[] = {{"刚刚", 0}, {"剛剛", 0}, {"半", 0}};
 	cur t = *c;
 	tok k = peek(c);
 	int v;
-	if (k.kind == T_NUM)
+	if (k.kind == T_NUM || k.kind == T_OTHER)
 		return 1;
-	if (k.kind == T_WORD)
-		return WORD_IN(&t, months, 1, &v) ||
-		       WORD_IN(&t, weekdays, 1, &v) ||
-		       WORD_IN(&t, day_words, 0, &v) || word(&t, "a") ||
-		       word(&t, "an") || word(&t, "just");
-	return k.kind == T_OTHER &&
-	       (LIT_IN(&t, cn_day_words, &v) || LIT_IN(&t, halves, &v) ||
-		LIT_IN(&t, cn_starts, &v));
+	return k.kind == T_WORD &&
+	       (WORD_IN(&t, months, 1, &v) || WORD_IN(&t, weekdays, 1, &v) ||
+		WORD_IN(&t, day_words, 0, &v) || word(&t, "a") ||
+		word(&t, "an") || word(&t, "just"));
+}
+
+/* Does s[i] hold the first character of one of tab's words? */
+static int starts_word_of(const char *s, size_t n, size_t i, const entry *tab,
+			  size_t k)
+{
+	size_t j, len;
+	for (j = 0; j < k; j++) {
+		len = strlen(tab[j].w);
+		len = len < 3 ? len : 3; /* the CJK words' first character */
+		if (n - i >= len && memcmp(s + i, tab[j].w, len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Can a CJK date start at s[i]: 昨天, 刚刚, 半小时前, 上午 ...? Most
+ * characters of Chinese text start none, and are passed over on their
+ * bytes. */
+static int cjk_may_start(const char *s, size_t n, size_t i)
+{
+	return starts_word_of(s, n, i, cn_day_words, N(cn_day_words)) ||
+	       starts_word_of(s, n, i, halves, N(halves)) ||
+	       starts_word_of(s, n, i, cn_starts, N(cn_starts));
 }
 
 /* ---- where dates start, labels before them ------------------------------- */
@@ -1011,7 +1033,7 @@ static int may_start(const char *s, size_t n, size_t i)
 	size_t len, plen;
 	int u = unit_at(s, n, i, &len), p;
 	if (u == U_OTHER)
-		return 1;
+		return cjk_may_start(s, n, i);
 	if (!is_digit(u) && !is_alpha(u) && !is_cn(u))
 		return 0;
 	if (i == 0)
