@@ -785,12 +785,13 @@ static void opt_year(cur *c, rp__date *d, int *y)
 	*y = 0;
 }
 
-/* A month's name, capitalized: full, three letters or Sept, an
- * abbreviation with its '.'; a word that starts like one is none. */
+/* A month's name: full, three letters or Sept, an abbreviation with its
+ * '.'; a word that starts like one is none, and "may" is the verb
+ * ("you may 5 times") unless capitalized. */
 static int month(cur *c, int *mo)
 {
 	tok t = peek(c);
-	if (!WORD_IN(c, months, 1, mo))
+	if (!WORD_IN(c, months, 0, mo) || (*mo == 5 && c->s[t.at] == 'm'))
 		return 0;
 	if (t.end - t.at <= 4)
 		(void)sym(c, '.');
@@ -995,7 +996,7 @@ static int may_begin(const cur *c)
 	if (k.kind == T_NUM || k.kind == T_OTHER)
 		return 1;
 	return k.kind == T_WORD &&
-	       (WORD_IN(&t, months, 1, &v) || WORD_IN(&t, weekdays, 1, &v) ||
+	       (WORD_IN(&t, months, 0, &v) || WORD_IN(&t, weekdays, 1, &v) ||
 		WORD_IN(&t, day_words, 0, &v) || word(&t, "a") ||
 		word(&t, "an") || word(&t, "just"));
 }

@@ -24,6 +24,8 @@
  * - An eight-digit YYYYMMDD is a date only after a label (pubdate=
  *   19870319) or with a time of day (19870409T1405, 19870409 1405Z):
  *   alone it is more often an id.
+ * - Month names in any case, whole words ("Markets" is not March), with
+ *   a day next to them; "may" only as "May" (else it is the verb).
  * - Years are 1900..2199; a date must exist (2023-02-30 is none).
  * - "CST" is China Standard Time (+8) when the line holds a CJK
  *   character, US Central (-6) otherwise. ET, CT, MT and PT follow the

@@ -139,6 +139,8 @@ static void test_date_month_names(void **state)
 	same("Mar. 11, 1987", "1987-03-11");
 	same("Sept. 4, 1987", "1987-09-04");
 	same("March 11 1987", "1987-03-11");
+	same("march 11, 1987", "1987-03-11");
+	same("MARCH 11, 1987", "1987-03-11");
 	same("11 March 1987", "1987-03-11");
 	same("11 Mar 1987", "1987-03-11");
 	same("11 March, 1987", "1987-03-11");
@@ -176,6 +178,7 @@ static void test_date_month_names(void **state)
 	expect("Mayor 5 said", NULL, NULL);
 	expect("in May 2023", NULL, NULL);
 	expect("you may 5 times", NULL, NULL);
+	expect("12 may 2023", NULL, NULL);
 	expect("the May 5 vote", "May 5", "--05-05");
 }
 
@@ -445,6 +448,35 @@ static void test_date_not_dates(void **state)
 	expect("2023-03-291", NULL, NULL);
 }
 
+/* Every form meta.c reads today is read, to the same value (the lines of
+ * test_meta.c and the forms of meta.c's date_at). */
+static void test_date_meta_forms(void **state)
+{
+	(void)state;
+	expect("By Ann Lee | March 11, 1987", "March 11, 1987", "1987-03-11");
+	expect("Published March 12, 2026 at 6:30 PM",
+	       "March 12, 2026 at 6:30 PM", "2026-03-12 18:30 published");
+	expect("In 1986-05-26 the court ruled.", "1986-05-26", "1986-05-26");
+	expect("Last updated 4 March 1987 20:16 | Section: general",
+	       "4 March 1987 20:16", "1987-03-04 20:16 updated");
+	expect("Capital Markets Wire \xc2\xb7 March 23", "March 23", "--03-23");
+	expect("Posted 03/19/1987 by Betty Johnson", "03/19/1987",
+	       "1987-03-19 published");
+	expect("FRANKFURT, March 27 (Reuters) - West German banks", "March 27",
+	       "--03-27");
+	expect("来源：北辰新闻网2024-04-18 23:03", "2024-04-18 23:03",
+	       "2024-04-18 23:03");
+	expect("2024-03-12 20:48:02 字号：T|T", "2024-03-12 20:48:02",
+	       "2024-03-12 20:48:02");
+	expect("2026-03-12 14:06 UTC | Source: x", "2026-03-12 14:06 UTC",
+	       "2026-03-12 14:06 Z");
+	same("2023.3.29", "2023-03-29");
+	same("2023年3月29号", "2023-03-29");
+	same("2026/3/14 09:30", "2026-03-14 09:30");
+	same("13 Mar 2026", "2026-03-13");
+	same("Mar 13, 2026", "2026-03-13");
+}
+
 /* rp__date_at at a position: nothing inside a number or a word. */
 static void test_date_at(void **state)
 {
@@ -678,6 +710,7 @@ int main(void)
 		cmocka_unit_test(test_date_segmented),
 		cmocka_unit_test(test_date_relative),
 		cmocka_unit_test(test_date_not_dates),
+		cmocka_unit_test(test_date_meta_forms),
 		cmocka_unit_test(test_date_at),
 		cmocka_unit_test(test_date_minutes),
 		cmocka_unit_test(test_date_resolve),
