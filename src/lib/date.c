@@ -499,8 +499,9 @@ static void set_zone(rp__date *d, int off, int us)
 	d->zone_us = (unsigned char)us;
 }
 
-/* +0800, +08:00, -05:00; after UTC or GMT also +8, -5:30; +08 right
- * after a time (ISO 8601). */
+/* +0800, +08:00, -05:00, the sign against the digits ("- 1200 attend"
+ * is none); after UTC or GMT also +8, -5:30; +08 right after a time
+ * (ISO 8601). */
 static int offset(cur *c, rp__date *d, int after_utc)
 {
 	tok t = peek(c);
@@ -509,6 +510,8 @@ static int offset(cur *c, rp__date *d, int after_utc)
 		return 0;
 	c->pos = t.end;
 	t = peek(c);
+	if (!after_utc && t.at != c->pos)
+		return 0;
 	if (t.kind == T_NUM && !t.cn && t.nd == 4) {
 		hh = t.v / 100;
 		mm = t.v % 100;

@@ -252,6 +252,9 @@ static void test_date_zones(void **state)
 	       "2023-03-29 15:42");
 	expect("March 29, 2023 3:42 PM - 1500 attend", "March 29, 2023 3:42 PM",
 	       "2023-03-29 15:42");
+	expect("March 29, 2023 3:42 PM - 1200 attend", "March 29, 2023 3:42 PM",
+	       "2023-03-29 15:42");
+	same("2023-03-29 15:42 GMT + 8", "2023-03-29 15:42 +08:00");
 }
 
 /* ET by the US rules of each year: 2007 on, 1987-2006, before 1987. */
