@@ -165,7 +165,7 @@ test-valgrind: check-deps $(VUNIT_BIN)
 	tests/valgrind.sh $(VG)
 
 # --- fuzzing (clang + libFuzzer) ---------------------------------------------
-FUZZ_TARGETS = normalize jsonl pipeline decode page
+FUZZ_TARGETS = normalize jsonl pipeline decode page date
 fuzz: $(BA)/libreprint.a
 	@mkdir -p $(B)/fuzz
 	for t in $(FUZZ_TARGETS); do \

@@ -15,15 +15,14 @@ int fuzz_jsonl(const uint8_t *data, size_t size);
 int fuzz_pipeline(const uint8_t *data, size_t size);
 int fuzz_decode(const uint8_t *data, size_t size);
 int fuzz_page(const uint8_t *data, size_t size);
+int fuzz_date(const uint8_t *data, size_t size);
 
 static const struct target {
 	const char *name;
 	int (*fn)(const uint8_t *, size_t);
-} targets[] = {{"normalize", fuzz_normalize},
-	       {"jsonl", fuzz_jsonl},
-	       {"pipeline", fuzz_pipeline},
-	       {"decode", fuzz_decode},
-	       {"page", fuzz_page}};
+} targets[] = {{"normalize", fuzz_normalize}, {"jsonl", fuzz_jsonl},
+	       {"pipeline", fuzz_pipeline},   {"decode", fuzz_decode},
+	       {"page", fuzz_page},           {"date", fuzz_date}};
 
 static int replay_file(const char *path, int (*fn)(const uint8_t *, size_t))
 {

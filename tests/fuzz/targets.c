@@ -14,6 +14,7 @@
 #include <utf8proc.h>
 
 #include "cli.h"
+#include "date.h"
 #include "encoding.h"
 #include "jsonl.h"
 #include "meta.h"
@@ -27,6 +28,7 @@ int fuzz_jsonl(const uint8_t *data, size_t size);
 int fuzz_pipeline(const uint8_t *data, size_t size);
 int fuzz_decode(const uint8_t *data, size_t size);
 int fuzz_page(const uint8_t *data, size_t size);
+int fuzz_date(const uint8_t *data, size_t size);
 
 #define CHECK(c)                 \
 	do {                     \
@@ -196,6 +198,94 @@ int fuzz_page(const uint8_t *data, size_t size)
 	return 0;
 }
 
+/* A date read: fields in range; one with a year is written as ISO text
+ * that reads back whole to the same minute and the same text. */
+static void check_date(const rp__date *d)
+{
+	rp__date e;
+	char out[48], again[48];
+	size_t n;
+	CHECK(d->label <= RP__LABEL_UPDATED);
+	if (d->relative != RP__DATE_ABSOLUTE) {
+		CHECK(d->relative <= RP__DATE_DAYREL && d->ago >= 0 &&
+		      d->days >= 0 && d->h >= -1 && d->h <= 23);
+		return;
+	}
+	CHECK(rp__date_valid(d) && (d->h >= 0 || !d->zoned));
+	n = rp__date_format(d, out, sizeof out);
+	CHECK((n > 0) == (d->y != 0));
+	if (!d->y)
+		return;
+	CHECK(rp__date_minutes(d, 0) != RP__DATE_NONE &&
+	      rp__date_minutes(d, 1) != RP__DATE_NONE);
+	CHECK(rp__date_at(out, n, 0, &e) == n);
+	CHECK(rp__date_minutes(&e, 0) == rp__date_minutes(d, 0));
+	CHECK(rp__date_format(&e, again, sizeof again) == n &&
+	      memcmp(out, again, n) == 0);
+}
+
+static int same_date(const rp__date *a, const rp__date *b)
+{
+	return a->y == b->y && a->mo == b->mo && a->d == b->d && a->h == b->h &&
+	       a->mi == b->mi && a->s == b->s && a->zone == b->zone &&
+	       a->zoned == b->zoned && a->zone_us == b->zone_us &&
+	       a->ambiguous == b->ambiguous && a->relative == b->relative &&
+	       a->label == b->label && a->ago == b->ago && a->days == b->days;
+}
+
+/* A relative date resolved against ref lies where it says: N minutes
+ * before ref's time (in ref's offset), or N days before ref's day. */
+static void check_resolved(const rp__date *rel, const rp__date *ref)
+{
+	rp__date r;
+	int64_t day;
+	if (!rp__date_resolve(rel, ref, &r))
+		return;
+	check_date(&r);
+	CHECK(r.y && r.relative == RP__DATE_ABSOLUTE);
+	if (rel->relative == RP__DATE_AGO && ref->h >= 0)
+		CHECK(rp__date_minutes(&r, 0) ==
+		      rp__date_minutes(ref, 0) - rel->ago);
+	if (rel->relative == RP__DATE_DAYREL) {
+		rp__date a = r, b = *ref;
+		a.h = b.h = -1;
+		a.zoned = b.zoned = 0;
+		day = (rp__date_minutes(&b, 0) - rp__date_minutes(&a, 0)) /
+		      1440;
+		CHECK(day == rel->days && r.h == rel->h);
+	}
+}
+
+/* Dates read at every position of any bytes: spans within bounds,
+ * rp__date_find agreeing with rp__date_at, each date checked, and every
+ * relative date resolved against the first absolute one with a year. */
+int fuzz_date(const uint8_t *data, size_t size)
+{
+	const char *s = (const char *)data;
+	rp__date d, e, ref;
+	size_t i, k, at;
+	int have_ref = 0;
+	for (i = 0; i < size; i++) {
+		k = rp__date_at(s, size, i, &d);
+		CHECK(k <= size - i);
+		if (!k)
+			continue;
+		check_date(&d);
+		if (!have_ref && d.y && d.relative == RP__DATE_ABSOLUTE) {
+			ref = d;
+			have_ref = 1;
+		}
+	}
+	if (rp__date_find(s, size, &d, &at)) {
+		CHECK(at < size && rp__date_at(s, size, at, &e) > 0);
+		CHECK(same_date(&d, &e));
+	}
+	for (i = 0; have_ref && i < size; i++)
+		if (rp__date_at(s, size, i, &d))
+			check_resolved(&d, &ref);
+	return 0;
+}
+
 static int check_pair(const rp_pair *p, void *user)
 {
 	uint32_t n = *(uint32_t *)user;
@@ -334,6 +424,8 @@ int fuzz_pipeline(const uint8_t *data, size_t size)
 #define FUZZ_FN fuzz_page
 #elif defined(FUZZ_TARGET_pipeline)
 #define FUZZ_FN fuzz_pipeline
+#elif defined(FUZZ_TARGET_date)
+#define FUZZ_FN fuzz_date
 #endif
 #ifdef FUZZ_FN
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
