@@ -107,6 +107,19 @@ typedef struct rp_config {
 	double bp_min_share;    /* ... and this share of them (0) */
 	unsigned bp_edge_lines; /* lines at each end of a page that name its
 	                           template when no outlet is given (5) */
+	int figures;            /* a pair whose figures differ in place (each
+	                           side has numbers the other lacks, for at
+	                           least half of the smaller side's figures)
+	                           is two items of one template, not a copy;
+	                           read on the page lines (furniture or
+	                           boilerplate on); RP_AUTO: on with
+	                           RP_NORM_TEXT */
+	int headlines;          /* items under one headline, published within
+	                           a day of each other, join when the smaller
+	                           shares 30% of its shingles with the other
+	                           (a wire's updates); a headline over items of
+	                           three days or more names a column and counts
+	                           for nothing; RP_AUTO: on with RP_NORM_TEXT */
 } rp_config;
 
 #define RP_CONTAINMENT_AUTO (-1.0)
@@ -245,6 +258,10 @@ typedef struct rp_doc {
 	const char *date;
 	const char *url;
 	const char *encoding; /* charset of this text; NULL = as configured */
+	/* its headline when it travels apart from the text (a JSONL field);
+	 * read as the text's first line. NULL = none: a page's headline is
+	 * in its text */
+	const char *title;
 } rp_doc;
 
 /* Document flags (rp_doc_info.flags). */
@@ -339,6 +356,10 @@ typedef struct rp_stats {
 			      building the exact sets) */
 	uint64_t ns_learn; /* learning boilerplate, pass 1: decoding and
 			      hashing every page's lines */
+	/* pairs left apart: two items of one template (their figures
+	 * differ), or joined by containment on the phrasing alone */
+	uint64_t figure_pairs, template_pairs;
+	uint64_t headline_pairs; /* joined as updates under one headline */
 } rp_stats;
 
 rp_status rp_ctx_new(rp_ctx **out, const rp_config *cfg);

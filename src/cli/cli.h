@@ -34,6 +34,7 @@ enum {
 	OPT_OUTLET_FIELD,
 	OPT_DATE_FIELD,
 	OPT_URL_FIELD,
+	OPT_TITLE_FIELD,
 	OPT_ID_FROM,
 	OPT_FORMAT,
 	OPT_PAIR_FIELDS,
@@ -93,6 +94,7 @@ enum {
 	{"outlet-field", 1, 0, OPT_OUTLET_FIELD},                 \
 	{"date-field", 1, 0, OPT_DATE_FIELD},                     \
 	{"url-field", 1, 0, OPT_URL_FIELD},                       \
+	{"title-field", 1, 0, OPT_TITLE_FIELD},                   \
 	{"id-from", 1, 0, OPT_ID_FROM},                           \
 	{"outlet-from", 1, 0, OPT_OUTLET_FROM},                   \
 	{"encoding", 1, 0, OPT_ENCODING},                         \

@@ -23,6 +23,8 @@ const char cli_common_help[] =
 	"  --text-field F        JSONL field of the text (text)\n"
 	"  --outlet-field F, --date-field F, --url-field F\n"
 	"                        JSONL fields of the metadata (none)\n"
+	"  --title-field F       JSONL field of the headline, read as the\n"
+	"                        text's first line (none)\n"
 	"  --id-from path|basename\n"
 	"                        file ids: path relative to the directory "
 	"given\n"
@@ -273,6 +275,9 @@ int cli_common_opt(int code, const char *arg, rp_config *cfg, input_opts *io)
 		return 0;
 	case OPT_URL_FIELD:
 		io->url_field = arg;
+		return 0;
+	case OPT_TITLE_FIELD:
+		io->title_field = arg;
 		return 0;
 	case OPT_ID_FROM:
 		if (strcmp(arg, "basename") == 0)

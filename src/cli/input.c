@@ -252,19 +252,20 @@ static void line_where(char *buf, size_t cap, const char *path, uint64_t lineno)
 static int jsonl_line(walk *w, const char *path, uint64_t lineno,
 		      const char *line, size_t n)
 {
-	jsonl_field f[6] = {{w->o->id_field, NULL, 0, 0},
+	jsonl_field f[7] = {{w->o->id_field, NULL, 0, 0},
 			    {w->o->text_field, NULL, 0, 0},
 			    {w->o->outlet_field, NULL, 0, 0},
 			    {w->o->date_field, NULL, 0, 0},
 			    {w->o->url_field, NULL, 0, 0},
-			    {w->o->encoding_field, NULL, 0, 0}};
+			    {w->o->encoding_field, NULL, 0, 0},
+			    {w->o->title_field, NULL, 0, 0}};
 	char where[4096 + 32], idbuf[4096 + 32];
 	rp_doc d;
 	w->st->lines++;
 	line_where(where, sizeof where, path, lineno);
 	if (blank(line, n))
 		return 0; /* blank lines are not documents */
-	if (jsonl_parse(&w->jp, line, n, f, 6) != 0) {
+	if (jsonl_parse(&w->jp, line, n, f, 7) != 0) {
 		skip(w, &w->st->bad_lines, where, NULL, "broken JSONL line: %s",
 		     w->jp.err);
 		return 0;
@@ -289,6 +290,7 @@ static int jsonl_line(walk *w, const char *path, uint64_t lineno,
 	d.outlet = f[2].found ? f[2].val : NULL;
 	d.date = f[3].found ? f[3].val : NULL;
 	d.url = f[4].found ? f[4].val : NULL;
+	d.title = f[6].found ? f[6].val : NULL;
 	d.encoding = f[5].found ? f[5].val : NULL;
 	if (d.encoding &&
 	    !code_points_to_bytes((char *)(uintptr_t)d.text, &d.text_len))

@@ -14,6 +14,7 @@ typedef struct input_opts {
 	int outlet_from_dir; /* outlet: first directory of the id */
 	const char *id_field, *text_field;
 	const char *outlet_field, *date_field, *url_field; /* NULL = none */
+	const char *title_field;                           /* NULL = none */
 	const char *encoding_field; /* JSONL field naming the charset */
 	size_t max_doc_bytes;
 	size_t max_line_bytes;

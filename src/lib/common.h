@@ -13,6 +13,7 @@
 #include "reprint.h"
 
 #define RP__ERRMSG_CAP 512
+#define RP__TITLE_CAP  1024 /* bytes of a headline given apart (rp_doc) */
 
 /* n * size with overflow check; NULL on overflow or failure. */
 void *rp__malloc_n(size_t n, size_t size);

@@ -34,6 +34,8 @@ void rp_config_init(rp_config *cfg)
 	cfg->bp_min_docs = 3;
 	cfg->bp_min_share = 0.0;
 	cfg->bp_edge_lines = 5;
+	cfg->figures = RP_AUTO;
+	cfg->headlines = RP_AUTO;
 }
 
 static int in01(double x)
@@ -111,6 +113,12 @@ void rp_config_resolve(rp_config *cfg)
 	/* origins and reprint kinds are about news pages */
 	if (cfg->syndicate < 0)
 		cfg->syndicate = text;
+	/* news items of one template differ in their figures; plain
+	 * deduplication compares text alone */
+	if (cfg->figures < 0)
+		cfg->figures = text;
+	if (cfg->headlines < 0)
+		cfg->headlines = text;
 }
 
 rp_status rp_config_check(const rp_config *cfg, char *msg, size_t cap)

@@ -16,6 +16,7 @@
 #include "common.h"
 #include "boilerplate.h"
 #include "corpus.h"
+#include "pubtime.h"
 #include "dupmap.h"
 #include "radix.h"
 #include "hash.h"
@@ -75,6 +76,7 @@ void rp_ctx_free(rp_ctx *ctx)
 	rp__dupmap_release(&ctx->dup);
 	rp__match_release(ctx);
 	rp__syndicate_release(ctx);
+	free(ctx->when);
 	for (t = 0; t < ctx->threads; t++) {
 		rp__signer_release(&ctx->workers[t].signer);
 		rp__arena_release(&ctx->workers[t].sets);
@@ -118,6 +120,24 @@ static const char *arena_copy(rp__worker *w, uint32_t i, const char *id,
 	if (!c)
 		note_error(w, i, RP_ENOMEM, "", id, "out of memory");
 	return c ? c : "";
+}
+
+/* A copy of v[0..n) in the worker's arena; NULL (and *kept 0) when n is
+ * 0 or there is no room (noted). */
+static const uint32_t *keep_u32(rp__worker *w, uint32_t i, const char *id,
+				const uint32_t *v, size_t n, uint32_t *kept)
+{
+	uint32_t *c = n ? rp__arena_alloc(&w->sets, n * sizeof *v) : NULL;
+	*kept = 0;
+	if (!n)
+		return NULL;
+	if (!c) {
+		note_error(w, i, RP_ENOMEM, "", id, "out of memory");
+		return NULL;
+	}
+	memcpy(c, v, n * sizeof *v);
+	*kept = (uint32_t)n;
+	return c;
 }
 
 /* Keep the text of the learned lines this page lost, for the report. */
@@ -215,10 +235,15 @@ static void take_all(rp_ctx *ctx, rp__worker *w, rp__docrec *d,
 	d->page_url = e->page_url;
 	d->page_site = e->page_site;
 	d->page_dateline = e->page_dateline;
+	d->page_when = e->page_when;
+	d->date_amb = e->date_amb;
+	d->date_order = e->date_order;
 	d->head_line = e->head_line;
 	d->cut_mark = e->cut_mark;
 	d->meta = e->meta;
 	d->n_meta = e->n_meta;
+	d->figs = e->figs;
+	d->n_figs = e->n_figs;
 	d->furniture_lines = e->furniture_lines;
 	d->boilerplate_lines = e->boilerplate_lines;
 	d->decode_errors = e->decode_errors;
@@ -271,19 +296,17 @@ static void sign_one(rp_ctx *ctx, rp__worker *w, const char *text, uint32_t i)
 	d->page_url = arena_copy(w, i, d->id, sg->meta.url);
 	d->page_site = arena_copy(w, i, d->id, sg->meta.site);
 	d->page_dateline = arena_copy(w, i, d->id, sg->meta.dateline);
+	d->page_when = sg->meta.when;
+	d->date_amb = sg->meta.date_amb;
+	d->date_order = sg->meta.date_order;
 	d->head_line = sg->page.head_line;
 	d->cut_mark = sg->page.cut_mark;
-	if (sg->page.n_meta && (ctx->cfg.furniture || ctx->learned.n)) {
-		uint32_t *v = rp__arena_alloc(
-			&w->sets, sg->page.n_meta * sizeof *sg->page.meta);
-		if (v) {
-			memcpy(v, sg->page.meta,
-			       sg->page.n_meta * sizeof *sg->page.meta);
-			d->meta = v;
-			d->n_meta = (uint32_t)sg->page.n_meta;
-		} else {
-			note_error(w, i, RP_ENOMEM, "", d->id, "out of memory");
-		}
+	if (ctx->cfg.furniture || ctx->learned.n) {
+		d->meta = keep_u32(w, i, d->id, sg->page.meta, sg->page.n_meta,
+				   &d->n_meta);
+		if (ctx->cfg.figures)
+			d->figs = keep_u32(w, i, d->id, sg->page.figs.v,
+					   sg->page.figs.n, &d->n_figs);
 	}
 	d->furniture_lines = (uint32_t)f.rule_lines;
 	d->boilerplate_lines = (uint32_t)f.learned_lines;
@@ -687,9 +710,28 @@ static size_t lsh_room(const rp_ctx *ctx)
 	return rp__lsh_room(ctx->lsh.bands, ctx->threads);
 }
 
+/* Bytes of the headline put before a document's text: a title given
+ * apart from a text read as UTF-8 (of a text in another charset it is
+ * not read), with its line break. */
+static size_t title_bytes(const rp_ctx *ctx, const rp_doc *doc)
+{
+	const char *enc = doc->encoding ? doc->encoding : ctx->cfg.encoding;
+	size_t n;
+	if (!doc->title || (enc && *enc && strcmp(enc, "UTF-8") != 0 &&
+			    strcmp(enc, "utf-8") != 0))
+		return 0;
+	for (n = 0; n < RP__TITLE_CAP && doc->title[n]; n++)
+		;
+	/* a longer one is cut on a character boundary */
+	if (n == RP__TITLE_CAP)
+		while (n > 0 && ((unsigned char)doc->title[n] & 0xC0) == 0x80)
+			n--;
+	return n ? n + 1 : 0;
+}
+
 static size_t doc_room(const rp_ctx *ctx, const rp_doc *doc)
 {
-	size_t strings = 64;
+	size_t strings = 64 + title_bytes(ctx, doc);
 	if (doc->id)
 		strings += strlen(doc->id);
 	if (doc->outlet)
@@ -699,7 +741,8 @@ static size_t doc_room(const rp_ctx *ctx, const rp_doc *doc)
 	if (doc->url)
 		strings += strlen(doc->url);
 	return sizeof(rp__docrec) + (size_t)ctx->cfg.perms * sizeof(uint32_t) +
-	       strings + 5 * doc->text_len + lsh_room(ctx);
+	       strings + 5 * (doc->text_len + title_bytes(ctx, doc)) +
+	       lsh_room(ctx);
 }
 
 size_t rp__ctx_held(const rp_ctx *ctx)
@@ -714,6 +757,7 @@ rp_status rp_ctx_add(rp_ctx *ctx, const rp_doc *doc)
 {
 	rp__docrec *d;
 	rp_status st;
+	size_t head, len;
 	if (!ctx)
 		return RP_EINVAL;
 	if (ctx->ran)
@@ -722,11 +766,13 @@ rp_status rp_ctx_add(rp_ctx *ctx, const rp_doc *doc)
 	if (!doc || !doc->id || (!doc->text && doc->text_len))
 		return rp__errf(ctx->err, RP_EINVAL,
 				"a document needs an id and a text");
-	if (doc->text_len > ctx->cfg.max_doc_bytes)
+	head = title_bytes(ctx, doc);
+	len = head + doc->text_len;
+	if (len > ctx->cfg.max_doc_bytes)
 		return rp__errf(ctx->err, RP_ETOOBIG,
 				"document '%s' has %zu bytes, more than the "
 				"%zu-byte limit",
-				doc->id, doc->text_len, ctx->cfg.max_doc_bytes);
+				doc->id, len, ctx->cfg.max_doc_bytes);
 	if (ctx->n == UINT32_MAX - 1)
 		return rp__errf(ctx->err, RP_ETOOBIG,
 				"too many documents in one run");
@@ -739,7 +785,7 @@ rp_status rp_ctx_add(rp_ctx *ctx, const rp_doc *doc)
 				rp__ctx_held(ctx) >> 20);
 	/* learning boilerplate needs every page before signing any */
 	if (!ctx->cfg.boilerplate &&
-	    ctx->batch_len + doc->text_len > ctx->cfg.batch_bytes) {
+	    ctx->batch_len + len > ctx->cfg.batch_bytes) {
 		st = flush_batch(ctx, 1);
 		if (st != RP_OK)
 			return st;
@@ -761,8 +807,7 @@ rp_status rp_ctx_add(rp_ctx *ctx, const rp_doc *doc)
 			      sizeof(uint32_t), SIZE_MAX / 8);
 	if (st == RP_OK)
 		st = rp__grow((void **)&ctx->batch, &ctx->batch_cap,
-			      ctx->batch_len + doc->text_len + 1, 1,
-			      SIZE_MAX / 2);
+			      ctx->batch_len + len + 1, 1, SIZE_MAX / 2);
 	if (st != RP_OK)
 		return rp__errf(ctx->err, st, "no memory for document '%s'",
 				doc->id);
@@ -777,14 +822,20 @@ rp_status rp_ctx_add(rp_ctx *ctx, const rp_doc *doc)
 	    (doc->url && !d->url) || (doc->encoding && !d->encoding))
 		return rp__errf(ctx->err, RP_ENOMEM,
 				"no memory for document '%s'", doc->id);
-	d->bytes = doc->text_len;
-	ctx->sets_est += 4 * doc->text_len; /* see doc_room */
+	d->bytes = len;
+	ctx->sets_est += 4 * len; /* see doc_room */
 	d->text_off = ctx->batch_len;
 	d->add_index = d->mh_row = ctx->n;
+	/* the headline is the text's first line, as on a page */
+	if (head) {
+		memcpy(ctx->batch + ctx->batch_len, doc->title, head - 1);
+		ctx->batch[ctx->batch_len + head - 1] = '\n';
+		ctx->batch_len += head;
+	}
 	if (doc->text_len)
 		memcpy(ctx->batch + ctx->batch_len, doc->text, doc->text_len);
 	ctx->batch_len += doc->text_len;
-	ctx->stats.bytes += doc->text_len;
+	ctx->stats.bytes += len;
 	ctx->n++;
 	return RP_OK;
 }
@@ -935,7 +986,9 @@ rp_status rp_ctx_run(rp_ctx *ctx)
 		/* signing is over: give the scratch buffers back */
 		rp__signer_release(&ctx->workers[t].signer);
 	}
-	st = rp__match_run(ctx);
+	st = rp__pubtime_all(ctx);
+	if (st == RP_OK)
+		st = rp__match_run(ctx);
 	if (st == RP_OK && ctx->cfg.syndicate) {
 		uint64_t t1 = rp__now_ns();
 		st = rp__syndicate_run(ctx);

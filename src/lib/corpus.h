@@ -29,6 +29,9 @@ typedef struct rp__docrec {
 	const char *page_date, *page_source, *page_title, *page_url;
 	const char *page_site; /* masthead and footer lines (rp__meta.site) */
 	const char *page_dateline; /* the line its date is on */
+	rp__date page_when;        /* the page's date as a value (meta.c) */
+	unsigned char date_amb;    /* RP__DATE_AMB_* when that is ambiguous */
+	unsigned char date_order;  /* RP__ORDER_* the page shows */
 	size_t bytes;
 	size_t text_off; /* offset in the batch while unsigned */
 	const uint32_t *set;
@@ -38,6 +41,8 @@ typedef struct rp__docrec {
 	int cut_mark;         /* says the story goes on elsewhere */
 	const uint32_t *meta; /* shingles of its bylines (rp__page.meta) */
 	uint32_t n_meta;
+	const uint32_t *figs; /* its figures (rp__page.figs) */
+	uint32_t n_figs;
 	uint32_t invalid;
 	uint32_t flags;
 	uint32_t add_index; /* its order of arrival, and its row in mh */
@@ -128,6 +133,7 @@ struct rp_ctx {
 	rp__bp_seen *bp_lines; /* the report: one per learned line met */
 	size_t n_bp_lines;
 	rp__synd_doc *synd; /* per document: origin, kind, ... (syndicate.c) */
+	struct rp__pubtime *when; /* per document: its publish time */
 	rp_stats stats;
 };
 

@@ -24,6 +24,9 @@
 #include "corpus.h"
 #include "radix.h"
 #include "sketch.h"
+#include "figures.h"
+#include "headline.h"
+#include "template.h"
 
 #define NONE         UINT32_MAX
 #define VERIFY_CHUNK 256u
@@ -31,6 +34,7 @@
 typedef struct edge_vec {
 	rp__edge *v;
 	size_t n, cap;
+	uint64_t figures; /* pairs left apart by their figures */
 } edge_vec;
 
 typedef struct verify_job {
@@ -236,7 +240,14 @@ static void check_pair(verify_job *j, uint32_t a, uint32_t b, edge_vec *out)
 	need = need * (1.0 - 1e-9) - 1.0;
 	c = rp__set_common(da->set, na, db->set, nb,
 			   need > 0 ? (size_t)need : 0);
-	if (joins(cfg, na, nb, c) && edge_push(out, a, b, (uint32_t)c) != 0)
+	if (!joins(cfg, na, nb, c))
+		return;
+	/* alike but for their figures: two items of one template */
+	if (cfg->figures && rp__figures_differ(da, db)) {
+		out->figures++;
+		return;
+	}
+	if (edge_push(out, a, b, (uint32_t)c) != 0)
 		atomic_store(&j->failed, 1);
 }
 
@@ -301,7 +312,7 @@ static void verify_rep(verify_job *j, uint32_t a, uint32_t t, edge_vec *out,
 static void verify_worker(void *arg, unsigned t)
 {
 	verify_job *j = arg;
-	edge_vec tmp = {NULL, 0, 0};
+	edge_vec tmp = {NULL, 0, 0, 0};
 	uint64_t t0 = rp__now_ns();
 	for (;;) {
 		uint32_t c = atomic_fetch_add(&j->next, 1), i, end;
@@ -388,8 +399,10 @@ static rp_status find_edges(rp_ctx *ctx, const rp__lsh *lsh,
 		ctx->stats.candidates += j.cand[t];
 		ctx->stats.ns_verify += j.ns[t];
 	}
-	for (c = 0; st == RP_OK && c < j.n_chunks; c++)
+	for (c = 0; st == RP_OK && c < j.n_chunks; c++) {
 		total += j.out[c].n;
+		ctx->stats.figure_pairs += j.out[c].figures;
+	}
 	if (st == RP_OK) {
 		ctx->edges = rp__malloc_n(total, sizeof *ctx->edges);
 		if (!ctx->edges)
@@ -676,6 +689,10 @@ rp_status rp__match_run(rp_ctx *ctx)
 	ctx->stats.capped_doc = lsh.capped_doc;
 	st = find_edges(ctx, &lsh, reps, n_reps);
 	rp__lsh_release(&lsh);
+	if (st == RP_OK && ctx->cfg.containment > 0.0)
+		st = rp__template_filter(ctx);
+	if (st == RP_OK && ctx->cfg.headlines)
+		st = rp__headline_edges(ctx);
 	if (st != RP_OK)
 		goto done;
 	ctx->stats.verified_pairs = ctx->n_edges;
@@ -714,7 +731,7 @@ void rp__match_release(rp_ctx *ctx)
 static rp_status walk_pairs(const rp_ctx *ctx, uint32_t first, uint32_t last,
 			    rp_pair_fn fn, void *user)
 {
-	edge_vec pb = {NULL, 0, 0}, tmp = {NULL, 0, 0};
+	edge_vec pb = {NULL, 0, 0, 0}, tmp = {NULL, 0, 0, 0};
 	rp_status st = RP_OK;
 	uint32_t a;
 	for (a = first; st == RP_OK && a < last; a++) {

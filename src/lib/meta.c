@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "date.h"
 #include "meta.h"
 
 #define TOP_LINES    60 /* metadata is looked for in the first lines ... */
@@ -74,243 +75,25 @@ static int digits(const char *s, size_t n, size_t *i, int min, int max,
 	return c >= min && !(*i < n && isdigit((unsigned char)s[*i]));
 }
 
-static int skip_word(const char *s, size_t n, size_t *i, const char *w)
+/* Is there a date (date.c) in s[0..n), year-less ones included? */
+static int has_date(const char *s, size_t n)
 {
-	size_t k = strlen(w);
-	if (n - *i >= k && memcmp(s + *i, w, k) == 0) {
-		*i += k;
-		return 1;
-	}
-	return 0;
+	rp__date d;
+	size_t at;
+	return rp__date_find(s, n, &d, &at);
 }
 
-/* A month named in words: its full name, its first three letters or
- * "Sept" (with an optional '.'); not a word that merely starts like one
- * ("Markets" is not March). */
-static int month_of(const char *s, size_t n, size_t *i)
+int rp__meta_date(const char *s, size_t n, char out[RP__META_DATE])
 {
-	static const char *const names[] = {"january", "february", "march",
-					    "april",   "may",      "june",
-					    "july",    "august",   "september",
-					    "october", "november", "december"};
-	size_t len = 0, k;
-	int m;
-	while (*i + len < n && isalpha((unsigned char)s[*i + len]))
-		len++;
-	if (len < 3)
-		return 0;
-	for (m = 0; m < 12; m++) {
-		const char *w = names[m];
-		for (k = 0; k < len && w[k] &&
-			    tolower((unsigned char)s[*i + k]) == w[k];
-		     k++)
-			;
-		if (k == len && (len == 3 || !w[len] || (m == 8 && len == 4))) {
-			*i += len;
-			if (*i < n && s[*i] == '.')
-				(*i)++;
-			return m + 1;
-		}
-	}
-	return 0;
-}
-
-/* An optional " HH:MM" after a date, with separators a byline puts
- * between them ("Mar 13, 2026 · 8:05 AM", "2026-03-12T14:06") and a 12-hour
- * clock's AM or PM. */
-static void time_of(const char *s, size_t n, size_t i, rp__when *w)
-{
-	int hh, mm;
-	size_t j = i;
-	for (;;) {
-		if (j < n &&
-		    (s[j] == ' ' || s[j] == ',' || s[j] == 'T' || s[j] == '|'))
-			j++;
-		else if (n - j >= 2 && !memcmp(s + j, "\xC2\xB7", 2))
-			j += 2; /* · */
-		else
-			break;
-	}
-	(void)skip_word(s, n, &j, "at ");
-	if (digits(s, n, &j, 1, 2, &hh) && j < n && s[j] == ':') {
-		j++;
-		if (digits(s, n, &j, 2, 2, &mm) && hh < 24 && mm < 60) {
-			size_t k = j;
-			while (k < n && s[k] == ' ')
-				k++;
-			if (hh >= 1 && hh <= 12 && n - k >= 2 &&
-			    (s[k + 1] == 'M' || s[k + 1] == 'm') &&
-			    (k + 2 == n || !isalpha((unsigned char)s[k + 2]))) {
-				int pm = s[k] == 'P' || s[k] == 'p';
-				int am = s[k] == 'A' || s[k] == 'a';
-				if (pm && hh < 12)
-					hh += 12;
-				else if (am && hh == 12)
-					hh = 0;
-			}
-			w->h = hh;
-			w->mi = mm;
-		}
-	}
-}
-
-static int valid(const rp__when *w)
-{
-	return (w->y == 0 || (w->y >= 1900 && w->y <= 2199)) && w->mo >= 1 &&
-	       w->mo <= 12 && w->d >= 1 && w->d <= 31;
-}
-
-/* A year after a day and a month named in words (", 1987", "-1987"),
- * then an optional time; without a year, y stays 0. */
-static int year_and_time(const char *s, size_t n, size_t j, rp__when *w)
-{
-	size_t k = j;
-	while (k < n && (s[k] == ' ' || s[k] == ',' || s[k] == '-'))
-		k++;
-	if (digits(s, n, &k, 4, 4, &w->y))
-		j = k;
-	else
-		w->y = 0;
-	time_of(s, n, j, w);
-	return valid(w);
-}
-
-/* Can c start a month's name? */
-static int month_letter(char c)
-{
-	switch (c | 0x20) {
-	case 'j':
-	case 'f':
-	case 'm':
-	case 'a':
-	case 's':
-	case 'o':
-	case 'n':
-	case 'd':
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-/* Can a date start at s[i]: a digit or a month's first letter, not in
- * the middle of a number or a word? */
-static int may_start_date(const char *s, size_t i)
-{
-	unsigned char c = (unsigned char)s[i];
-	unsigned char p = i ? (unsigned char)s[i - 1] : ' ';
-	if (c >= '0' && c <= '9')
-		return !(p >= '0' && p <= '9');
-	return month_letter((char)c) && !isalpha(p);
-}
-
-/* A date starting at s[i]. */
-static int date_at(const char *s, size_t n, size_t i, rp__when *w)
-{
-	size_t j = i;
-	int a, b;
-	memset(w, 0, sizeof *w);
-	w->h = -1;
-	if (isdigit((unsigned char)s[i]) &&
-	    (i == 0 || !isdigit((unsigned char)s[i - 1]))) {
-		/* 2023-03-29, 2023/3/29, 2023.3.29, 2023年3月29日 */
-		if (digits(s, n, &j, 4, 4, &w->y)) {
-			if ((j < n &&
-			     (s[j] == '-' || s[j] == '/' || s[j] == '.') &&
-			     (j++, 1)) ||
-			    skip_word(s, n, &j, "年")) {
-				if (digits(s, n, &j, 1, 2, &w->mo) &&
-				    ((j < n &&
-				      (s[j] == '-' || s[j] == '/' ||
-				       s[j] == '.') &&
-				      (j++, 1)) ||
-				     skip_word(s, n, &j, "月")) &&
-				    digits(s, n, &j, 1, 2, &w->d)) {
-					if (!skip_word(s, n, &j, "日"))
-						skip_word(s, n, &j, "号");
-					time_of(s, n, j, w);
-					return valid(w);
-				}
-			}
-			return 0;
-		}
-		j = i;
-		w->y = 0;
-		if (!digits(s, n, &j, 1, 2, &a))
-			return 0;
-		/* 8月10日 21:40: the year comes from elsewhere in the page */
-		if (skip_word(s, n, &j, "月")) {
-			w->mo = a;
-			if (!digits(s, n, &j, 1, 2, &w->d) ||
-			    !(skip_word(s, n, &j, "日") ||
-			      skip_word(s, n, &j, "号")))
-				return 0;
-			time_of(s, n, j, w);
-			return valid(w);
-		}
-		/* 03/19/1987 (month first, unless the first number cannot
-		 * be a month) */
-		if (j < n && s[j] == '/') {
-			j++;
-			if (!digits(s, n, &j, 1, 2, &b) || j >= n ||
-			    s[j] != '/')
-				return 0;
-			j++;
-			if (!digits(s, n, &j, 4, 4, &w->y))
-				return 0;
-			w->mo = a > 12 ? b : a;
-			w->d = a > 12 ? a : b;
-			time_of(s, n, j, w);
-			return valid(w);
-		}
-		/* 11 March 1987, 13 Mar 2026, 03-March-1987 */
-		w->d = a;
-		while (j < n && (s[j] == ' ' || s[j] == '-'))
-			j++;
-		if ((w->mo = month_of(s, n, &j)) != 0)
-			return year_and_time(s, n, j, w);
-		return 0;
-	}
-	/* March 11, 1987 and Mar 13, 2026 */
-	if (month_letter(s[i]) &&
-	    (i == 0 || !isalpha((unsigned char)s[i - 1])) &&
-	    (w->mo = month_of(s, n, &j)) != 0) {
-		while (j < n && s[j] == ' ')
-			j++;
-		if (digits(s, n, &j, 1, 2, &w->d))
-			return year_and_time(s, n, j, w);
-	}
-	return 0;
-}
-
-static int emit(const rp__when *w, char out[24])
-{
-	if (w->y == 0 || !valid(w))
-		return 0;
-	/* every field is range-checked: the text fits in 17 bytes */
-	if (w->h >= 0)
-		snprintf(out, 24, "%04d-%02d-%02d %02d:%02d", w->y % 10000,
-			 w->mo % 100, w->d % 100, w->h % 100, w->mi % 100);
-	else
-		snprintf(out, 24, "%04d-%02d-%02d", w->y % 10000, w->mo % 100,
-			 w->d % 100);
-	return 1;
-}
-
-/* The first date in s[0..n) with its year; year-less ones are skipped. */
-int rp__meta_date(const char *s, size_t n, char out[24])
-{
-	size_t i;
-	rp__when w;
-	/* every form has digits */
-	for (i = 0; i < n && !(s[i] >= '0' && s[i] <= '9'); i++)
-		;
-	if (i == n)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (may_start_date(s, i) && date_at(s, n, i, &w) &&
-		    emit(&w, out))
+	size_t i = 0, at, span;
+	rp__date d;
+	while (i < n && rp__date_find(s + i, n - i, &d, &at)) {
+		span = rp__date_at(s + i, n - i, at, &d);
+		if (!d.relative && d.y &&
+		    rp__date_format(&d, out, RP__META_DATE))
 			return 1;
+		i += at + (span ? span : 1);
+	}
 	return 0;
 }
 
@@ -367,7 +150,7 @@ static void copy_value(const char *v, char *out, size_t cap)
 					    "\xE2\x80\xA2", /* • */
 					    "\xE2\x80\x94" /* — */};
 	size_t k = 0, words = 1, i;
-	rp__when w;
+	rp__date w;
 	/* spaces, ':' and the full-width colon (EF BC 9A) */
 	while (*v == ' ' || *v == ':' || starts(v, "\xEF\xBC\x9A"))
 		v += *v == ' ' || *v == ':' ? 1 : 3;
@@ -379,7 +162,8 @@ static void copy_value(const char *v, char *out, size_t cap)
 				break;
 		if (i < sizeof stops / sizeof stops[0])
 			break;
-		if (isdigit((unsigned char)*v) && date_at(v, strlen(v), 0, &w))
+		if (isdigit((unsigned char)*v) &&
+		    rp__date_at(v, strlen(v), 0, &w) > 0)
 			break;
 		if (*v == ':' || starts(v, "\xEF\xBC\x9A")) {
 			/* "北辰新闻网字号：" was cut above; any other label
@@ -437,20 +221,21 @@ static void take_source(const char *sq, rp__meta *m)
 #define MAX_DATES 16
 
 typedef struct dates {
-	rp__when when[MAX_DATES];
-	unsigned char labelled[MAX_DATES];
+	rp__date when[MAX_DATES];
+	unsigned char amb[MAX_DATES]; /* RP__DATE_AMB_* of each */
 	size_t line_off[MAX_DATES], line_len[MAX_DATES]; /* where each is */
 	size_t cur_off, cur_len; /* the line being read */
 	int n, copyright_year, bottom_year;
+	unsigned order; /* RP__ORDER_*: how the page orders day and month */
 } dates;
 
-static void add_date(dates *ds, const rp__when *w, int labelled)
+static void add_date(dates *ds, const rp__date *d, unsigned amb)
 {
 	if (ds->n < MAX_DATES) {
 		ds->line_off[ds->n] = ds->cur_off;
 		ds->line_len[ds->n] = ds->cur_len;
-		ds->when[ds->n] = *w;
-		ds->labelled[ds->n++] = (unsigned char)labelled;
+		ds->when[ds->n] = *d;
+		ds->amb[ds->n++] = (unsigned char)amb;
 	}
 }
 
@@ -482,89 +267,136 @@ static void take_copyright_year(const char *sq, size_t n, int bottom, dates *ds)
 	}
 }
 
-/* Every date of a squeezed line; a labelled one ("发布时间",
- * "publishdate", ...) is marked. A date without year or time counts only
- * on a short line of Latin script (a byline: "Wire · March 23"), not in
- * prose ("今天（9月29日）"): Chinese bylines carry a year or a time. */
-static void take_dates(const char *sq, size_t n, int footer, int bottom,
-		       dates *ds)
+/*
+ * A numeric date's order (d read from s[0..span)): the separator after
+ * its first number ('/' or else '.' and '-') and whether that number is
+ * the day or the month. An unambiguous one (29/03/2023) is evidence of
+ * how its source writes dates (RP__ORDER_*); an ambiguous one (09/04/1987)
+ * is read by that evidence later (its RP__DATE_AMB_* in *amb).
+ */
+static unsigned order_of(const char *s, size_t span, const rp__date *d,
+			 unsigned *amb)
 {
-	static const char *const keys[] = {
-		"发布时间",  "發佈時間", "发布日期",  "publishdate",
-		"timestamp", "pubdate",  "Published", "Updated",
-		"Posted",    "时间：",   "日期："};
-	size_t klen, i;
-	const char *p = find_any(sq, keys, sizeof keys / sizeof keys[0], &klen);
-	rp__when w;
-	int latin; /* no character of three bytes or more: no CJK */
-	if (p) {
-		const char *v = p + klen;
-		size_t rest;
-		while (*v == ' ' || *v == ':' || *v == '=' ||
-		       ((unsigned char)*v == 0xEF && v[1] && v[2]))
-			v += (unsigned char)*v == 0xEF ? 3 : 1;
-		rest = n - (size_t)(v - sq);
-		memset(&w, 0, sizeof w);
-		w.h = -1;
-		/* 19870319 */
-		i = 0;
-		if (digits(v, rest, &i, 8, 8, &w.y)) {
-			w.d = w.y % 100;
-			w.mo = w.y / 100 % 100;
-			w.y /= 10000;
-			if (valid(&w))
-				add_date(ds, &w, 1);
-		} else {
-			for (i = 0; i < rest; i++)
-				if (date_at(v, rest, i, &w)) {
-					add_date(ds, &w, 1);
-					break;
-				}
-		}
+	size_t i = 0;
+	int a, slash;
+	*amb = 0;
+	while (i < span && s[i] == ' ')
+		i++;
+	if (!digits(s, span, &i, 1, 2, &a))
+		return 0;
+	while (i < span && s[i] == ' ')
+		i++;
+	if (i >= span || (s[i] != '/' && s[i] != '.' && s[i] != '-'))
+		return 0;
+	slash = s[i] == '/';
+	if (d->ambiguous) {
+		*amb = slash ? RP__DATE_AMB_SLASH : RP__DATE_AMB_DOT;
+		return 0;
 	}
-	for (i = 0; i < n && (unsigned char)sq[i] < 0xE0; i++)
-		;
-	latin = i == n;
-	for (i = 0; i < n; i++)
-		if (may_start_date(sq, i) && date_at(sq, n, i, &w) &&
-		    (w.y || w.h >= 0 || (n <= 60 && latin)))
-			add_date(ds, &w, 0);
-	if (footer)
-		take_copyright_year(sq, n, bottom, ds);
+	if (a == d->d && a != d->mo)
+		return slash ? RP__ORDER_DMY_SLASH : RP__ORDER_DMY_DOT;
+	if (a == d->mo && a != d->d)
+		return slash ? RP__ORDER_MDY_SLASH : RP__ORDER_MDY_DOT;
+	return 0;
 }
 
-/* The publish time: the first labelled date with a year, else the first
- * date with a year, else the first without (its year taken from the
- * copyright line, else from another date). A date without a time takes
- * the time of another date of the same day ("4 March 1987" in the byline,
- * "Last updated 4 March 1987 20:16" at the bottom). */
-static int pick_date(const dates *ds, char out[24])
+/* Every date of a line (date.c reads labels, zones and word-segmented
+ * text). A date without year or time counts only on a short line of
+ * Latin script (a byline: "Wire · March 23"), not in prose ("今天（9月29
+ * 日）"): Chinese bylines carry a year or a time. */
+static void take_dates(const char *s, size_t n, int footer, int bottom,
+		       dates *ds)
 {
-	int k, best = -1;
-	rp__when w;
-	for (k = 0; k < ds->n && best < 0; k++)
-		if (ds->labelled[k] && ds->when[k].y)
-			best = k;
-	for (k = 0; k < ds->n && best < 0; k++)
-		if (ds->when[k].y)
-			best = k;
-	if (best < 0 && ds->n)
-		best = 0;
-	if (best < 0)
-		return -1;
-	w = ds->when[best];
-	if (!w.y)
-		w.y = ds->copyright_year ? ds->copyright_year : ds->bottom_year;
-	for (k = 0; k < ds->n && !w.y; k++)
-		w.y = ds->when[k].y;
-	for (k = 0; k < ds->n && w.h < 0; k++)
-		if (ds->when[k].h >= 0 && ds->when[k].mo == w.mo &&
-		    ds->when[k].d == w.d &&
-		    (!ds->when[k].y || ds->when[k].y == w.y)) {
-			w.h = ds->when[k].h;
-			w.mi = ds->when[k].mi;
+	size_t i = 0, at, span;
+	int latin; /* no character of three bytes or more: no CJK */
+	rp__date d;
+	unsigned amb;
+	for (span = 0; span < n && (unsigned char)s[span] < 0xE0; span++)
+		;
+	latin = span == n;
+	while (i < n && rp__date_find(s + i, n - i, &d, &at)) {
+		span = rp__date_at(s + i, n - i, at, &d);
+		if (!span)
+			break;
+		ds->order |= order_of(s + i + at, span, &d, &amb);
+		if (d.relative || d.y || d.h >= 0 || (n <= 60 && latin))
+			add_date(ds, &d, amb);
+		i += at + span;
+	}
+	if (footer)
+		take_copyright_year(s, n, bottom, ds);
+}
+
+/*
+ * How likely a date is the publish time, best first: a date labelled as
+ * published ("发布时间", "Published"), absolute then relative ("3小时前",
+ * read against the page's own date elsewhere); an unlabelled one,
+ * absolute then relative; an update's; one without a year. -1: none.
+ */
+static int rank_of(const rp__date *d)
+{
+	int label = d->label == RP__LABEL_PUBLISHED ? 0
+		    : d->label == RP__LABEL_UPDATED ? 4
+						    : 2;
+	if (d->relative)
+		return label + 1;
+	return d->y ? label : 6;
+}
+
+/* The first absolute date with a year, one with a time of day first:
+ * what relative and year-less dates are read against. */
+static const rp__date *reference(const dates *ds)
+{
+	const rp__date *ref = NULL;
+	int k;
+	for (k = 0; k < ds->n; k++) {
+		const rp__date *d = &ds->when[k];
+		if (d->relative || !d->y)
+			continue;
+		if (!ref || (ref->h < 0 && d->h >= 0))
+			ref = d;
+	}
+	return ref;
+}
+
+/* d made absolute with a year, into *out; 0 when it cannot be. */
+static int absolute(const dates *ds, const rp__date *d, rp__date *out)
+{
+	const rp__date *ref = reference(ds);
+	*out = *d;
+	if (d->relative)
+		return ref && rp__date_resolve(d, ref, out);
+	if (d->y)
+		return 1;
+	out->y = ds->copyright_year ? ds->copyright_year : ds->bottom_year;
+	if (!out->y && ref)
+		out->y = ref->y;
+	return out->y != 0 && rp__date_valid(out);
+}
+
+/* The publish time (see rank_of), into *out; its index, or -1. A date
+ * without a time takes the time of another date of the same day ("4 March
+ * 1987" in the byline, "Last updated 4 March 1987 20:16" at the bottom). */
+static int pick_date(const dates *ds, rp__date *out)
+{
+	int rank, k, best = -1;
+	for (rank = 0; rank <= 6 && best < 0; rank++)
+		for (k = 0; k < ds->n && best < 0; k++)
+			if (rank_of(&ds->when[k]) == rank &&
+			    absolute(ds, &ds->when[k], out))
+				best = k;
+	for (k = 0; best >= 0 && k < ds->n && out->h < 0; k++) {
+		const rp__date *o = &ds->when[k];
+		if (!o->relative && o->h >= 0 && o->mo == out->mo &&
+		    o->d == out->d && (!o->y || o->y == out->y)) {
+			out->h = o->h;
+			out->mi = o->mi;
+			out->zone = o->zone;
+			out->zoned = o->zoned;
+			out->zone_us = o->zone_us;
 		}
-	return emit(&w, out) ? best : -1;
+	}
+	return best;
 }
 
 static void take_url(const char *s, size_t n, rp__meta *m)
@@ -586,25 +418,51 @@ static void take_url(const char *s, size_t n, rp__meta *m)
 	m->url[k] = '\0';
 }
 
-/* A title: the first kept line of a few words that is not a date or
- * source line. */
-static void take_title(const char *kept, size_t len, rp__meta *m)
+/* Can the kept line s[0..n) be a title: a few words (a menu's caption,
+ * "全部导航", is shorter), not a date or a source line, nor a short label
+ * with a number ("第A47版：国际", "Page 3")? Its squeezed text goes to
+ * sq. */
+#define TITLE_MIN_CPS 6
+static int title_like(const char *s, size_t n, char *sq, size_t cap)
 {
-	size_t i = 0, lines = 0;
-	char sq[MAX_LINE], d[24];
+	char d[RP__META_DATE];
+	size_t k = squeeze(s, n < MAX_LINE - 8 ? n : MAX_LINE - 8, sq, cap);
+	size_t i, cps = 0, digit = 0;
+	(void)n;
+	if (k >= RP__META_CAP || rp__meta_date(sq, k, d) ||
+	    strstr(sq, "来源") || strstr(sq, "Source"))
+		return 0;
+	for (i = 0; i < k; i++) {
+		cps += ((unsigned char)sq[i] & 0xC0) != 0x80;
+		digit |= sq[i] >= '0' && sq[i] <= '9';
+	}
+	return cps >= TITLE_MIN_CPS && !(digit && cps <= 12);
+}
+
+/*
+ * The title: the first kept line that can be a title (title_like) among
+ * the first lines after the page's head furniture (from: what a tool
+ * printed above the page, such as "Model loaded succeed", is not the
+ * page; a menu's caption may remain, see take_title's caller), else from
+ * the top.
+ */
+static void take_title(const char *kept, size_t len, size_t from, rp__meta *m)
+{
+	size_t i = from <= len ? from : 0, lines = 0;
+	char sq[MAX_LINE];
+	m->title[0] = '\0';
 	while (i < len && lines < 8) {
 		const char *e = memchr(kept + i, '\n', len - i);
-		size_t n = e ? (size_t)(e - (kept + i)) : len - i, k;
-		k = squeeze(kept + i, n < MAX_LINE - 8 ? n : MAX_LINE - 8, sq,
-			    sizeof sq);
+		size_t n = e ? (size_t)(e - (kept + i)) : len - i;
+		if (title_like(kept + i, n, sq, sizeof sq)) {
+			memcpy(m->title, sq, strlen(sq) + 1);
+			return;
+		}
 		i += n + 1;
 		lines++;
-		if (k < 6 || k >= sizeof m->title || rp__meta_date(sq, k, d) ||
-		    strstr(sq, "来源") || strstr(sq, "Source"))
-			continue;
-		memcpy(m->title, sq, k + 1);
-		return;
 	}
+	if (from)
+		take_title(kept, len, 0, m);
 }
 
 /* Dates need digits; sources need a colon, "via" or "(Reuters)"; a
@@ -648,18 +506,14 @@ static int worth_reading(const char *s, size_t n)
 #define SITE_LINES 3  /* first and last non-empty lines kept in site */
 #define SITE_LINE  64 /* bytes kept of each */
 
-/* A date (year-less ones included) or a source key in a squeezed line. */
+/* A source key (RP__BYLINE_OTHER) or a date, year-less ones included
+ * (RP__BYLINE_DATE), in a squeezed line; 0 when neither. */
 static int byline_sq(const char *sq, size_t k)
 {
-	size_t i;
-	rp__when w;
 	if (has_any(sq, source_keys,
 		    sizeof source_keys / sizeof source_keys[0]))
-		return 1;
-	for (i = 0; i < k; i++)
-		if (may_start_date(sq, i) && date_at(sq, k, i, &w))
-			return 1;
-	return 0;
+		return RP__BYLINE_OTHER;
+	return has_date(sq, k) ? RP__BYLINE_DATE : 0;
 }
 
 /* Is the character at s[i] (a lead byte of 0xE4-0xE9) the first of a
@@ -692,23 +546,16 @@ size_t rp__meta_dateline(const char *s, size_t n)
 {
 	static const char *const dashes[] = {" - ", " -- ", " \xE2\x80\x93 ",
 					     " \xE2\x80\x94 "};
-	size_t i, j, k, lim = n < DATELINE_MAX ? n : DATELINE_MAX;
-	char sq[MAX_LINE];
+	size_t i, k, lim = n < DATELINE_MAX ? n : DATELINE_MAX;
 	if (!n || s[0] < 'A' || s[0] > 'Z')
 		return 0;
 	for (i = 1; i < lim; i++)
 		for (k = 0; k < sizeof dashes / sizeof dashes[0]; k++) {
-			size_t m = strlen(dashes[k]), q;
-			rp__when w;
+			size_t m = strlen(dashes[k]);
 			if (i + m > n || memcmp(s + i, dashes[k], m))
 				continue;
 			/* a date before the dash: "March 27", "27 March" */
-			q = squeeze(s, i, sq, sizeof sq);
-			for (j = 0; j < q; j++)
-				if (may_start_date(sq, j) &&
-				    date_at(sq, q, j, &w))
-					return i + m;
-			return 0;
+			return has_date(s, i) ? i + m : 0;
 		}
 	return 0;
 }
@@ -789,6 +636,11 @@ static int name_credit(const char *sq, size_t k)
 
 int rp__meta_byline(const char *s, size_t n)
 {
+	return rp__meta_byline_why(s, n) != 0;
+}
+
+int rp__meta_byline_why(const char *s, size_t n)
+{
 	const unsigned char *u = (const unsigned char *)s;
 	char sq[MAX_LINE];
 	size_t k, i, run = 0;
@@ -805,24 +657,24 @@ int rp__meta_byline(const char *s, size_t n)
 			i += 2; /* a three-byte character */
 	}
 	if (digits_or_colon && filed_under(s, n))
-		return 1;
+		return RP__BYLINE_OTHER;
 	if (!digits_or_colon && !person) {
 		if (n > CREDIT_MAX || !isupper((unsigned char)s[0]) ||
 		    !memchr(s, ',', n))
 			return 0;
 		k = squeeze(s, n, sq, sizeof sq);
-		return name_credit(sq, k);
+		return name_credit(sq, k) ? RP__BYLINE_OTHER : 0;
 	}
 	k = squeeze(s, n < MAX_LINE - 8 ? n : MAX_LINE - 8, sq, sizeof sq);
 	if (person && names_person(sq))
-		return 1;
+		return RP__BYLINE_OTHER;
 	/* an id or a counter: "Article 3591209", "阅读量31108" */
 	for (i = 0; i < k; i++) {
 		run = isdigit((unsigned char)sq[i]) ? run + 1 : 0;
 		if (run >= 5)
-			return 1;
+			return RP__BYLINE_OTHER;
 	}
-	return digits_or_colon && byline_sq(sq, k);
+	return digits_or_colon ? byline_sq(sq, k) : 0;
 }
 
 /* A byline (a date, or a source named) says who the page copied, not who
@@ -859,7 +711,7 @@ static int blank(const char *s, size_t n)
 }
 
 void rp__meta_parse(const char *text, size_t len, const char *kept,
-		    size_t kept_len, rp__meta *out)
+		    size_t kept_len, size_t head_from, rp__meta *out)
 {
 	size_t i, lines = 0, total = 0, filled = 0;
 	size_t tail[SITE_LINES][2], n_tail = 0;
@@ -885,7 +737,8 @@ void rp__meta_parse(const char *text, size_t len, const char *kept,
 			take_source(sq, out);
 			ds.cur_off = i;
 			ds.cur_len = n;
-			take_dates(sq, k, lines + FOOTER_LINES > total,
+			take_dates(text + i, n < MAX_LINE ? n : MAX_LINE,
+				   lines + FOOTER_LINES > total,
 				   lines + 2 > total, &ds);
 			take_url(sq, k, out);
 		}
@@ -909,7 +762,15 @@ void rp__meta_parse(const char *text, size_t len, const char *kept,
 	}
 	for (i = 0; i < n_tail; i++)
 		(void)add_site_line(out, text + tail[i][0], tail[i][1]);
-	picked = pick_date(&ds, out->date);
+	picked = pick_date(&ds, &out->when);
+	out->date_order = (unsigned char)ds.order;
+	if (picked >= 0 &&
+	    !rp__date_format(&out->when, out->date, sizeof out->date))
+		picked = -1;
+	if (picked < 0)
+		memset(&out->when, 0, sizeof out->when);
+	else
+		out->date_amb = ds.amb[picked];
 	if (picked >= 0) {
 		size_t n = ds.line_len[picked];
 		n = squeeze(text + ds.line_off[picked],
@@ -922,7 +783,7 @@ void rp__meta_parse(const char *text, size_t len, const char *kept,
 		memcpy(out->dateline, sq, n);
 		out->dateline[n] = '\0';
 	}
-	take_title(kept, kept_len, out);
+	take_title(kept, kept_len, head_from, out);
 }
 
 /* Whether s[0..n) holds what every key of rp__meta_cut_mark holds:

@@ -5,10 +5,31 @@
 
 #include <stddef.h>
 
+#include "date.h"
+
 #define RP__META_CAP 160
 
+#define RP__META_DATE 32
+
+/* How a source writes numeric dates (rp__meta.date_order): day or month
+ * first, with '/' or with '.' or '-'; seen on unambiguous dates. */
+#define RP__ORDER_DMY_SLASH 1u
+#define RP__ORDER_MDY_SLASH 2u
+#define RP__ORDER_DMY_DOT   4u
+#define RP__ORDER_MDY_DOT   8u
+/* An ambiguous date's kind (rp__meta.date_amb): read month-first with '/'
+ * (09/04/1987), day-first with '.' or '-' (04.09.1987), unless its source
+ * shows otherwise. */
+#define RP__DATE_AMB_SLASH 1u
+#define RP__DATE_AMB_DOT   2u
+
 typedef struct rp__meta {
-	char date[24];             /* "YYYY-MM-DD" or "YYYY-MM-DD HH:MM" */
+	/* the publish time as text: "YYYY-MM-DD", "YYYY-MM-DD HH:MM", with
+	 * "Z" or "+HH:MM" when the page gave its zone */
+	char date[RP__META_DATE];
+	rp__date when;             /* the same as a value (y == 0: none) */
+	unsigned char date_amb;    /* RP__DATE_AMB_* when ambiguous */
+	unsigned char date_order;  /* RP__ORDER_* seen on the page */
 	char source[RP__META_CAP]; /* the outlet the page names as source */
 	char title[RP__META_CAP];
 	char url[RP__META_CAP];
@@ -21,20 +42,20 @@ typedef struct rp__meta {
 	char dateline[RP__META_CAP];
 } rp__meta;
 
-/* A date as read; y = 0 when the text gave no year, h = -1 when it gave
- * no time. */
-typedef struct rp__when {
-	int y, mo, d, h, mi;
-} rp__when;
-
 /* Read metadata from a decoded page (text) and its kept lines (kept, the
- * text without furniture, for the title). Empty strings when not found. */
+ * text without furniture, for the title; its first head_from bytes came
+ * before the page's head furniture). Empty strings when not found. */
 void rp__meta_parse(const char *text, size_t len, const char *kept,
-		    size_t kept_len, rp__meta *out);
+		    size_t kept_len, size_t head_from, rp__meta *out);
 
 /* Whether the line s[0..n) says who or when rather than what: a date, a
  * source, an author or editor, a counter or id of five digits or more. */
 int rp__meta_byline(const char *s, size_t n);
+/* The same, with its reason: RP__BYLINE_DATE (a date only) or
+ * RP__BYLINE_OTHER (a source, an author, a counter, a credit); 0. */
+#define RP__BYLINE_DATE  1
+#define RP__BYLINE_OTHER 2
+int rp__meta_byline_why(const char *s, size_t n);
 
 /* The length of a wire dateline opening the line s[0..n) ("FRANKFURT,
  * March 27 (Reuters) - ", up to and with its dash), or 0. */
@@ -44,9 +65,8 @@ size_t rp__meta_dateline(const char *s, size_t n);
  * reading...", "Tap to read the full story", "（本文为节选）", "展开全文")? */
 int rp__meta_cut_mark(const char *s, size_t n);
 
-/* The first date in s[0..n) into out ("YYYY-MM-DD[ HH:MM]"); 1 if found.
- * Segmented dates ("2023 - 03 - 29") must be squeezed first, as
- * rp__meta_parse does with every line. */
-int rp__meta_date(const char *s, size_t n, char out[24]);
+/* The first date with a year in s[0..n) into out (as rp__meta.date); 1
+ * if found. */
+int rp__meta_date(const char *s, size_t n, char out[RP__META_DATE]);
 
 #endif

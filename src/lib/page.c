@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "common.h"
+#include "figures.h"
 #include "furniture.h"
 #include "hash.h"
 #include "meta.h"
@@ -30,6 +31,7 @@
 #define MASKED           0x6d61736b65642121ull /* lines without numbers */
 #define LABEL_CPS        12   /* a line this short with a digit is a label */
 #define MAX_META         4096 /* meta shingles kept per page */
+#define MAX_FIGS         1024 /* figures kept per page */
 /* a line starting in this first share of a page's bytes is in its head */
 #define HEAD_NUM 1
 #define HEAD_DEN 3
@@ -78,6 +80,7 @@ void rp__page_release(rp__page *p)
 	free(p->msort);
 	free(p->drops);
 	free(p->meta);
+	free(p->figs.v);
 	free(p->scratch);
 	free(p->mbuf);
 	free(p->dbuf);
@@ -261,8 +264,8 @@ static rp_status track_meta(rp__page *p, int is_meta)
 }
 
 /* Does the kept line just folded say who, when or where on the paper
- * rather than what: a byline (rp__meta_byline), or a short label with a
- * number ("第A52版：国内", "Page 3")? */
+ * rather than what: a byline (rp__meta_byline_why: its reasons), or a
+ * short label with a number ("第A52版：国内", "Page 3")? 0 when not. */
 static int meta_line(const rp__page *p, const char *line, size_t n)
 {
 	size_t k;
@@ -271,8 +274,8 @@ static int meta_line(const rp__page *p, const char *line, size_t n)
 	if (p->lnorm.cps <= LABEL_CPS)
 		for (k = 0; k < p->lnorm.out_len; k++)
 			if (p->lnorm.out[k] >= '0' && p->lnorm.out[k] <= '9')
-				return 1;
-	return rp__meta_byline(line, n);
+				return RP__BYLINE_OTHER;
+	return rp__meta_byline_why(line, n);
 }
 
 /* Does a line end a sentence (or a heading, a label)? Trailing spaces
@@ -331,40 +334,88 @@ static rp_status masked_hash(rp__page *p, uint64_t h, size_t off, size_t len,
 	return RP_OK;
 }
 
+/* The figures of a kept line (figures.c), unless it is a byline for
+ * another reason than its date (a source, an author, a counter) or a
+ * short label with a number: those differ from copy to copy. */
+static rp_status take_figures(rp__page *p, const char *s, size_t n)
+{
+	size_t room = n + 1;
+	rp_status st;
+	if (p->figs.n >= MAX_FIGS)
+		return RP_OK;
+	if (room > MAX_FIGS - p->figs.n)
+		room = MAX_FIGS - p->figs.n;
+	st = rp__grow((void **)&p->figs.v, &p->figs.cap, p->figs.n + room,
+		      sizeof *p->figs.v, p->limit);
+	if (st == RP_OK)
+		p->figs.n += rp__figures_of_line(s, n, p->seed,
+						 p->figs.v + p->figs.n, room);
+	return st;
+}
+
+/* Sort v[0..*n) and drop repeats (tmp: room for *n). */
+static void sort_unique(uint32_t *v, size_t *n, uint32_t *tmp)
+{
+	size_t k, m = 0;
+	rp__radix_sort_u32(v, tmp, *n);
+	for (k = 0; k < *n; k++)
+		if (!m || v[m - 1] != v[k])
+			v[m++] = v[k];
+	*n = m;
+}
+
 static rp_status lines(rp__page *p, const char *text, size_t len, int rules,
 		       const rp__bpset *learned, uint64_t group);
+
+/* A furniture line at off: the first one, when it is in the page's head
+ * (its first HEAD_LINES lines and first third), ends what a tool printed
+ * above the page ("Model loaded succeed"). */
+#define HEAD_LINES 20
+static void head_furniture(rp__page *p, int *furnished, size_t line_no,
+			   size_t off, size_t len)
+{
+	if (*furnished)
+		return;
+	*furnished = 1;
+	if (line_no <= HEAD_LINES &&
+	    (uint64_t)off * HEAD_DEN < (uint64_t)len * HEAD_NUM)
+		p->head_from = p->kept_len;
+}
 
 rp_status rp__page_lines(rp__page *p, const char *text, size_t len, int rules,
 			 const rp__bpset *learned, uint64_t group)
 {
-	size_t k, m = 0;
 	rp_status st;
 	p->n_meta = 0;
+	p->figs.n = 0;
 	p->pending = 0;
 	p->tail_len = 0;
 	p->head_line = 0;
 	p->cut_mark = 0;
+	p->head_from = 0;
 	st = lines(p, text, len, rules, learned, group);
 	if (st == RP_OK && p->pending)
 		st = flush_meta(p);
-	if (st == RP_OK && p->n_meta > 1)
-		st = rp__grow((void **)&p->msort, &p->msort_cap, p->n_meta,
+	if (st == RP_OK)
+		st = rp__grow((void **)&p->msort, &p->msort_cap,
+			      (p->n_meta > p->figs.n ? p->n_meta : p->figs.n) +
+				      1,
 			      sizeof *p->msort, p->limit);
-	if (st != RP_OK)
-		p->n_meta = 0;
-	rp__radix_sort_u32(p->meta, p->msort, p->n_meta);
-	for (k = 0; k < p->n_meta; k++)
-		if (!m || p->meta[m - 1] != p->meta[k])
-			p->meta[m++] = p->meta[k];
-	p->n_meta = m;
-	return st;
+	if (st != RP_OK) {
+		p->n_meta = p->figs.n = 0;
+		return st;
+	}
+	sort_unique(p->meta, &p->n_meta, p->msort);
+	sort_unique(p->figs.v, &p->figs.n, p->msort);
+	return RP_OK;
 }
 
 static rp_status lines(rp__page *p, const char *text, size_t len, int rules,
 		       const rp__bpset *learned, uint64_t group)
 {
-	size_t i = 0, kept_cps = 0;
-	int wrapped = 0; /* the line before is a wrapped paragraph's, open */
+	size_t i = 0, kept_cps = 0, line_no = 0;
+	int wrapped = 0;   /* the line before is a wrapped paragraph's, open */
+	int furnished = 0; /* a furniture line was met */
 	/* bylines are for signing; the boilerplate pass (no rules, nothing
 	 * learned yet) only wants the line hashes */
 	int collect = p->ngram && (rules || learned);
@@ -389,10 +440,14 @@ static rp_status lines(rp__page *p, const char *text, size_t len, int rules,
 		if (collect && !p->cut_mark && kept_cps >= RP__PAGE_CUT_CPS &&
 		    rp__meta_cut_mark(text + i, end - i))
 			p->cut_mark = 1;
+		line_no++;
 		if (rules) {
 			int c = rp__furniture_line(text + i, end - i);
 			if (c != RP__FURN_KEEP) {
 				p->dropped_rule += c != RP__FURN_EMPTY;
+				if (c != RP__FURN_EMPTY)
+					head_furniture(p, &furnished, line_no,
+						       i, len);
 				wrapped = 0;
 				i = next;
 				continue;
@@ -423,6 +478,8 @@ static rp_status lines(rp__page *p, const char *text, size_t len, int rules,
 			p->drops[p->dropped_learned].off = i;
 			p->drops[p->dropped_learned].len = end - i;
 			p->dropped_learned++;
+			head_furniture(p, &furnished, line_no, i, len);
+
 			i = next;
 			/* furniture after the story: what follows is the
 			 * outlet's, not the story's (related blocks) */
@@ -440,13 +497,16 @@ static rp_status lines(rp__page *p, const char *text, size_t len, int rules,
 						 &p->masked[p->n_hashes - 1]);
 		}
 		if (st == RP_OK && collect) {
-			int is_meta = meta_line(p, text + i, end - i);
+			int why = meta_line(p, text + i, end - i);
+			int is_meta = why != 0;
 			if (!is_meta && !p->head_line)
 				p->head_line = raw ? raw : 1;
 			size_t pre =
 				is_meta ? 0
 					: rp__meta_dateline(text + i, end - i);
-			if (pre)
+			if (!(why & ~RP__BYLINE_DATE))
+				st = take_figures(p, text + i, end - i);
+			if (st == RP_OK && pre)
 				st = dateline_meta(p, text + i, end - i, pre);
 			if (st == RP_OK)
 				st = track_meta(p, is_meta);

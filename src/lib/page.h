@@ -17,6 +17,11 @@ typedef struct rp__bpset {
 uint64_t rp__bp_key(uint64_t group, uint64_t line);
 int rp__bp_has(const rp__bpset *set, uint64_t key);
 
+typedef struct rp__figs {
+	uint32_t *v;
+	size_t n, cap;
+} rp__figs;
+
 typedef struct rp__page_drop {
 	uint64_t key;    /* rp__bp_key(group, line) */
 	size_t off, len; /* the line in the decoded text */
@@ -53,9 +58,17 @@ typedef struct rp__page {
 	size_t dbuf_cap;
 	char *tail; /* the last n - 1 folded code points kept so far */
 	size_t tail_len, tail_cap;
+	/* the figures of the kept lines (figures.c: numbers in digits or
+	 * words, dates aside; hashed, sorted, distinct), bylines and labels
+	 * left out. A copy keeps a story's figures; another item of one
+	 * template (a dividend notice, a daily market report) changes them. */
+	rp__figs figs;
 	uint64_t head_line; /* hash of the first kept line that is no
 			       byline or label, folded (0: none) */
 	int cut_mark;       /* a line says the story goes on elsewhere */
+	size_t head_from;   /* kept bytes before the first furniture line of
+			       the page's head (what a tool printed above the
+			       page), else 0 */
 	int pending;        /* mbuf holds bylines */
 	unsigned ngram;     /* shingle width (0: meta is not collected) */
 	size_t limit;

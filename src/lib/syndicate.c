@@ -14,7 +14,9 @@
  *
  * Origin (pick_origin). The members no other member precedes (an earlier
  * day, or an earlier minute of the same day when both give one; a page
- * without a date precedes nothing and follows nothing); among them, the
+ * without a date precedes nothing and follows nothing), but for a page
+ * without a date that names another member's outlet as its source (it
+ * copied that page); among them, the
  * ones whose outlet the most other members name as their source; then
  * those not contained in another (an excerpt is contained in its
  * original); then the one most similar to the others; then the lowest
@@ -36,6 +38,7 @@
 #include "hash.h"
 #include "radix.h"
 #include "normalize.h"
+#include "pubtime.h"
 #include "sketch.h"
 
 #define NONE           UINT32_MAX
@@ -66,46 +69,17 @@ typedef struct when {
 	int known;
 } when;
 
-/* Days since 1970-01-01 of a proleptic Gregorian date. */
-static int64_t days_of(int y, int m, int d)
-{
-	int64_t era, yoe, doy;
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-}
-
-static int num(const char *s, int n)
-{
-	int v = 0, k;
-	for (k = 0; k < n; k++) {
-		if (s[k] < '0' || s[k] > '9')
-			return -1;
-		v = v * 10 + (s[k] - '0');
-	}
-	return v;
-}
-
-/* "YYYY-MM-DD", optionally followed by " HH:MM" or "THH:MM". */
-static when when_of(const char *s)
+/* A publish time (pubtime.c) as a day and a minute of that day, in UTC
+ * when utc, else on the clock the page printed. */
+static when when_of(const rp__pubtime *t, int utc)
 {
 	when w = {0, -1, 0};
-	int y, mo, d, h, mi;
-	if (!s || strlen(s) < 10 || s[4] != '-' || s[7] != '-')
+	int64_t m = rp__pubtime_minute(t, utc);
+	if (!t->known)
 		return w;
-	y = num(s, 4);
-	mo = num(s + 5, 2);
-	d = num(s + 8, 2);
-	if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31)
-		return w;
-	w.day = days_of(y, mo, d);
+	w.day = m >= 0 ? m / (24 * 60) : -((-m + 24 * 60 - 1) / (24 * 60));
+	w.minute = t->has_time ? (int)(m - w.day * 24 * 60) : -1;
 	w.known = 1;
-	if ((s[10] == ' ' || s[10] == 'T') && strlen(s) >= 16 && s[13] == ':' &&
-	    (h = num(s + 11, 2)) >= 0 && h < 24 && (mi = num(s + 14, 2)) >= 0 &&
-	    mi < 60)
-		w.minute = h * 60 + mi;
 	return w;
 }
 
@@ -131,6 +105,21 @@ typedef struct synd {
 	size_t n_q, q_cap;
 	int failed;
 } synd;
+
+/* The times of a story's pages: as instants when every page that gives
+ * a time of day names its zone, else all as printed (a page without a
+ * zone is taken to share the others' clock). */
+static void story_times(synd *y, const uint32_t *mem, uint32_t k)
+{
+	const rp__pubtime *t = y->ctx->when;
+	uint32_t i;
+	int utc = 1;
+	for (i = 0; i < k && utc; i++)
+		utc = !t[mem[i]].known || !t[mem[i]].has_time ||
+		      t[mem[i]].zoned;
+	for (i = 0; i < k; i++)
+		y->when[mem[i]] = when_of(&t[mem[i]], utc);
+}
 
 /* A shingle found on one side only of a reprint and its origin: keyed by
  * the outlet of the page it is on, the cluster it was found in, the
@@ -720,6 +709,20 @@ static void keep_fullest(const rp_ctx *ctx, uint32_t *c, uint32_t *left)
 
 /* The origin of the members mem[0..k); c has room for 2k values and
  * srcs for k. */
+/* Does page x name as its source the outlet of another member of
+ * mem[0..k) (not its own)? */
+static int names_member(const synd *y, uint32_t x, const uint32_t *mem,
+			uint32_t k)
+{
+	uint32_t i;
+	if (!y->src[x] || y->src[x] == y->own[x])
+		return 0;
+	for (i = 0; i < k; i++)
+		if (mem[i] != x && y->own[mem[i]] == y->src[x])
+			return 1;
+	return 0;
+}
+
 static uint32_t pick_origin(synd *y, const uint32_t *mem, uint32_t k,
 			    uint32_t *c, uint64_t *srcs)
 {
@@ -744,6 +747,15 @@ static uint32_t pick_origin(synd *y, const uint32_t *mem, uint32_t k,
 		if (!w->known || (w->day == first_day &&
 				  (w->minute < 0 || w->minute == first_minute)))
 			c[left++] = mem[i];
+	}
+	/* ... but a page without a date that names another member's outlet
+	 * as its source copied that outlet's page */
+	for (i = 0, j = 0; left > 1 && i < left; i++)
+		if (y->when[c[i]].known || !names_member(y, c[i], mem, k))
+			votes[j++] = c[i];
+	if (left > 1 && j > 0) {
+		memcpy(c, votes, j * sizeof *c);
+		left = j;
 	}
 	/* ... whose outlet the most others name */
 	for (i = 0; i < k; i++)
@@ -948,8 +960,6 @@ rp_status rp__syndicate_run(rp_ctx *ctx)
 					     strlen(d->page_source));
 		if (!in_cluster[i])
 			continue;
-		y.when[i] = when_of(d->page_date && *d->page_date ? d->page_date
-								  : d->date);
 	}
 	st = collect_names(&y);
 	for (i = 0; st == RP_OK && i < n; i++) {
@@ -995,6 +1005,8 @@ rp_status rp__syndicate_run(rp_ctx *ctx)
 	}
 	for (c = 1; c <= ctx->n_clusters; c++) {
 		k = start[c + 1] - start[c];
+		if (k > 1)
+			story_times(&y, mem + start[c], k);
 		if (k > 1)
 			describe(&y,
 				 pick_origin(&y, mem + start[c], k, scratch,

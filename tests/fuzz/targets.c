@@ -190,7 +190,7 @@ int fuzz_page(const uint8_t *data, size_t size)
 		CHECK(lines == p.n_hashes);
 		/* metadata parsing on the same page: fields stay terminated */
 		rp__meta_parse((const char *)data, size, p.kept, p.kept_len,
-			       &m);
+			       p.head_from, &m);
 		CHECK(strlen(m.date) < sizeof m.date &&
 		      strlen(m.title) < sizeof m.title);
 	}

@@ -2,11 +2,12 @@
 #include "testutil.h"
 
 #include "meta.h"
+#include "page.h"
 
 static rp__meta parse(const char *page)
 {
 	rp__meta m;
-	rp__meta_parse(page, strlen(page), page, strlen(page), &m);
+	rp__meta_parse(page, strlen(page), page, strlen(page), 0, &m);
 	return m;
 }
 
@@ -27,7 +28,7 @@ static void test_meta_dates(void **state)
 	expect_date("By Ann Lee | March 11, 1987\n", "1987-03-11");
 	expect_date("Friday 13 March 1987. Source: Herald\n", "1987-03-13");
 	expect_date("Date: Wed, 11 Mar 1987 18:11:46 GMT\n",
-		    "1987-03-11 18:11");
+		    "1987-03-11 18:11Z");
 	expect_date("Published March 12, 2026 at 6:30 PM\n",
 		    "2026-03-12 18:30");
 	expect_date("Maya Lindgren \xc2\xb7 Mar 14, 2026 \xc2\xb7 12:05 AM "
@@ -192,9 +193,64 @@ static void test_meta_title_url(void **state)
 	rp__meta m;
 	(void)state;
 	rp__meta_parse("see https://example.com/a?b=1 for more", 38, kept,
-		       strlen(kept), &m);
+		       strlen(kept), 0, &m);
 	assert_string_equal(m.title, "澜江三桥主跨合龙");
 	assert_string_equal(m.url, "https://example.com/a?b=1");
+}
+
+/* A page read as the signer reads it: furniture rules, then metadata. */
+static void page_title(const char *page, const char *want)
+{
+	rp__page p;
+	rp__meta m;
+	rp__page_init(&p, 1 << 20, 0);
+	p.ngram = 4;
+	assert_int_equal(rp__page_lines(&p, page, strlen(page), 1, NULL, 0),
+			 RP_OK);
+	rp__meta_parse(page, strlen(page), p.kept, p.kept_len, p.head_from, &m);
+	assert_string_equal(m.title, want);
+	rp__page_release(&p);
+}
+
+static void test_meta_title_after_head_furniture(void **state)
+{
+	(void)state;
+	/* a tool's line above the page, a menu's caption, a page label:
+	 * none is the headline */
+	page_title("Loading finished ok\n[ logo . png ]\n* 国内\n"
+		   "全部 导航\n* 国际\n"
+		   "大桥 今天 通车 两岸 居民 出行 更 方便\n"
+		   "2023 - 03 - 29 15 : 42 来 源 ： 新华社\n"
+		   "正文 第一 段 ， 讲述 了 大桥 的 建设 过程 。\n",
+		   "大桥今天通车两岸居民出行更方便");
+	page_title("第A47版：国际\n俄称击落两架直升机\n正文。\n",
+		   "俄称击落两架直升机");
+	/* no furniture: the first line that can be a title */
+	page_title("TREASURY BALANCES AT FED ROSE ON MARCH 12\n"
+		   "Balances in tax and loan note accounts fell.\n",
+		   "TREASURY BALANCES AT FED ROSE ON MARCH 12");
+}
+
+static void test_meta_title_seed_page(void **state)
+{
+	size_t len;
+	char *page =
+		tu_read_file("../shared/seeds/portal-reprint-zh.txt", &len);
+	rp__page p;
+	rp__meta m;
+	(void)state;
+	if (!page) {
+		skip();
+		return;
+	}
+	rp__page_init(&p, 1 << 24, 0);
+	p.ngram = 4;
+	assert_int_equal(rp__page_lines(&p, page, len, 1, NULL, 0), RP_OK);
+	rp__meta_parse(page, len, p.kept, p.kept_len, p.head_from, &m);
+	assert_string_equal(m.title, "马斯克等千名科技人士发公开信：暂停训练比"
+				     "GPT-4更强大的AI系统");
+	rp__page_release(&p);
+	free(page);
 }
 
 int main(void)
@@ -203,6 +259,8 @@ int main(void)
 		cmocka_unit_test(test_meta_dates),
 		cmocka_unit_test(test_meta_sources),
 		cmocka_unit_test(test_meta_title_url),
+		cmocka_unit_test(test_meta_title_after_head_furniture),
+		cmocka_unit_test(test_meta_title_seed_page),
 		cmocka_unit_test(test_meta_site_and_dateline),
 		cmocka_unit_test(test_meta_wire_dateline),
 		cmocka_unit_test(test_meta_bylines),
