@@ -51,7 +51,9 @@ def main():
         day_ok += when[:10] == t["datetime"][:10]
         if len(t["datetime"]) >= 16:
             minute_n += 1
-            minute_ok += when == t["datetime"][:16]
+            # the clock the page printed; a zone it named ("Z",
+            # "+08:00") follows
+            minute_ok += when[:16] == t["datetime"][:16]
         if t["kind"] == "original" or story_size[t["story"]] < 2:
             continue
         n += 1

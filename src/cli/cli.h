@@ -63,6 +63,8 @@ enum {
 	OPT_NO_BOILERPLATE,
 	OPT_SYNDICATE,
 	OPT_NO_SYNDICATE,
+	OPT_NO_FIGURES,
+	OPT_NO_HEADLINES,
 	OPT_FURNITURE,
 	OPT_BOILERPLATE,
 	OPT_BP_MIN_DOCS,
@@ -104,6 +106,8 @@ enum {
 	{"no-boilerplate", 0, 0, OPT_NO_BOILERPLATE},             \
 	{"syndicate", 0, 0, OPT_SYNDICATE},                       \
 	{"no-syndicate", 0, 0, OPT_NO_SYNDICATE},                 \
+	{"no-figures", 0, 0, OPT_NO_FIGURES},                     \
+	{"no-headlines", 0, 0, OPT_NO_HEADLINES},                 \
 	{"furniture", 0, 0, OPT_FURNITURE},                       \
 	{"boilerplate", 0, 0, OPT_BOILERPLATE},                   \
 	{"boilerplate-min-docs", 1, 0, OPT_BP_MIN_DOCS},          \

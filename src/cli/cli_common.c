@@ -56,6 +56,12 @@ const char cli_common_help[] =
 	"                        --norm text, or with --origins, --report,\n"
 	"                        --outlets, --graph; --syndicate turns them\n"
 	"                        on with lower-space)\n"
+	"  --no-figures          join texts alike but for their figures (by\n"
+	"                        default two items of one template: a\n"
+	"                        dividend notice, a daily report)\n"
+	"  --no-headlines        no headline evidence (by default items under\n"
+	"                        one headline within a day join when the\n"
+	"                        smaller shares 30% of its shingles)\n"
 	"  --boilerplate-min-docs N\n"
 	"                        a line on N pages of one outlet is furniture "
 	"(3)\n"
@@ -243,6 +249,12 @@ int cli_common_opt(int code, const char *arg, rp_config *cfg, input_opts *io)
 		return 0;
 	case OPT_NO_SYNDICATE:
 		cfg->syndicate = 0;
+		return 0;
+	case OPT_NO_FIGURES:
+		cfg->figures = 0;
+		return 0;
+	case OPT_NO_HEADLINES:
+		cfg->headlines = 0;
 		return 0;
 	case OPT_BP_MIN_DOCS:
 		if (parse_u64("boilerplate-min-docs", arg, UINT32_MAX, &v))

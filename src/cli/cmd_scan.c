@@ -443,6 +443,14 @@ static void print_summary(FILE *f, rp_ctx *ctx, const cli_reader *rd, long show)
 			(unsigned long long)s.boilerplate_lines,
 			(unsigned long long)s.boilerplate_keys,
 			(unsigned long long)s.template_groups);
+	if (s.figure_pairs || s.template_pairs || s.headline_pairs)
+		fprintf(f,
+			"  templates: %llu pairs apart by their figures, %llu "
+			"contained on phrasing alone; %llu joined as updates "
+			"under one headline\n",
+			(unsigned long long)s.figure_pairs,
+			(unsigned long long)s.template_pairs,
+			(unsigned long long)s.headline_pairs);
 	if (s.empty_docs || s.short_docs)
 		fprintf(f,
 			"  note: %llu empty documents, %llu shorter than "

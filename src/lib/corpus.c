@@ -987,8 +987,9 @@ rp_status rp_ctx_run(rp_ctx *ctx)
 		rp__signer_release(&ctx->workers[t].signer);
 	}
 	st = rp__pubtime_all(ctx);
-	if (st == RP_OK)
-		st = rp__match_run(ctx);
+	if (st != RP_OK)
+		return rp__errf(ctx->err, st, "no memory for publish times");
+	st = rp__match_run(ctx);
 	if (st == RP_OK && ctx->cfg.syndicate) {
 		uint64_t t1 = rp__now_ns();
 		st = rp__syndicate_run(ctx);

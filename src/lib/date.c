@@ -675,6 +675,8 @@ static int clock(cur *c, rp__date *d)
 		h = 0;
 	if (half >= 0 && h < half)
 		h += 12;
+	else if (half == 0 && h == 12)
+		h = 0; /* 上午12:33, 凌晨12点: past midnight */
 	d->h = h;
 	c->timed = 1;
 	(void)try_read(zone, c, d);
@@ -859,15 +861,36 @@ static int month_day(cur *c, rp__date *d)
 	return set_ymd(d, y, mo, dd);
 }
 
-/* YYYYMMDD with a time (19870409T1405, 19870409 1405Z) or a label
- * (pubdate=19870319): alone it is more often an id. */
+/* HHMM or HHMMSS right after a compact date (19870409 1405): there a
+ * bare number of four or six digits is its time. */
+static int bare_time(cur *c, rp__date *d)
+{
+	tok t = peek(c);
+	int v;
+	if (t.kind != T_NUM || t.cn || (t.nd != 4 && t.nd != 6))
+		return 0;
+	v = t.nd == 4 ? t.v * 100 : t.v;
+	if (v / 10000 > 23 || v / 100 % 100 > 59 || v % 100 > 60)
+		return 0;
+	d->h = v / 10000;
+	d->mi = v / 100 % 100;
+	d->s = v % 100;
+	c->pos = t.end;
+	c->timed = 1;
+	(void)try_read(zone, c, d);
+	return 1;
+}
+
+/* YYYYMMDD with a time (19870409T1405, 19870409 1405Z, 19870409 1405)
+ * or a label (pubdate=19870319): alone it is more often an id. */
 static int compact(cur *c, rp__date *d)
 {
 	int v;
 	if (!num(c, 8, 8, 0, &v) ||
 	    !set_ymd(d, v / 10000, v / 100 % 100, v % 100))
 		return 0;
-	return c->timed || try_read(after_time, c, d) || label_before(c);
+	return c->timed || try_read(after_time, c, d) ||
+	       try_read(bare_time, c, d) || label_before(c);
 }
 
 /* 03-29 15:42, 3/29 15:42: month and day without a year, only with a

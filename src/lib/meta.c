@@ -222,21 +222,45 @@ static void take_source(const char *sq, rp__meta *m)
 
 typedef struct dates {
 	rp__date when[MAX_DATES];
-	unsigned char amb[MAX_DATES]; /* RP__DATE_AMB_* of each */
+	unsigned char amb[MAX_DATES];   /* RP__DATE_AMB_* of each */
+	unsigned char prose[MAX_DATES]; /* in a sentence or a link */
 	size_t line_off[MAX_DATES], line_len[MAX_DATES]; /* where each is */
 	size_t cur_off, cur_len; /* the line being read */
 	int n, copyright_year, bottom_year;
 	unsigned order; /* RP__ORDER_*: how the page orders day and month */
 } dates;
 
-static void add_date(dates *ds, const rp__date *d, unsigned amb)
+static void add_date(dates *ds, const rp__date *d, unsigned amb, int prose)
 {
 	if (ds->n < MAX_DATES) {
 		ds->line_off[ds->n] = ds->cur_off;
 		ds->line_len[ds->n] = ds->cur_len;
 		ds->when[ds->n] = *d;
+		ds->prose[ds->n] = (unsigned char)prose;
 		ds->amb[ds->n++] = (unsigned char)amb;
 	}
+}
+
+/* Is the date at s[at..at+span) of the line s[0..n) in prose ("On June
+ * 30, 1987, the company said ...": more than PROSE_LETTERS letters
+ * around it) or in a link (.../1987/03/25/...)? A byline holds a date and
+ * a few words. */
+#define PROSE_LETTERS 40
+static int in_prose(const char *s, size_t n, size_t at, size_t span)
+{
+	size_t i, letters = 0;
+	if (at > 0 && s[at - 1] == '/')
+		return 1;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (i == at) {
+			i += span - 1;
+			continue;
+		}
+		/* a letter, or the lead byte of a CJK character */
+		letters += isalpha(c) || c >= 0xE3;
+	}
+	return letters > PROSE_LETTERS;
 }
 
 static int has_any(const char *s, const char *const *keys, size_t nkeys)
@@ -304,8 +328,7 @@ static unsigned order_of(const char *s, size_t span, const rp__date *d,
  * text). A date without year or time counts only on a short line of
  * Latin script (a byline: "Wire · March 23"), not in prose ("今天（9月29
  * 日）"): Chinese bylines carry a year or a time. */
-static void take_dates(const char *s, size_t n, int footer, int bottom,
-		       dates *ds)
+static void take_dates(const char *s, size_t n, dates *ds)
 {
 	size_t i = 0, at, span;
 	int latin; /* no character of three bytes or more: no CJK */
@@ -320,27 +343,28 @@ static void take_dates(const char *s, size_t n, int footer, int bottom,
 			break;
 		ds->order |= order_of(s + i + at, span, &d, &amb);
 		if (d.relative || d.y || d.h >= 0 || (n <= 60 && latin))
-			add_date(ds, &d, amb);
+			add_date(ds, &d, amb, in_prose(s, n, i + at, span));
 		i += at + span;
 	}
-	if (footer)
-		take_copyright_year(s, n, bottom, ds);
 }
 
 /*
  * How likely a date is the publish time, best first: a date labelled as
  * published ("发布时间", "Published"), absolute then relative ("3小时前",
- * read against the page's own date elsewhere); an unlabelled one,
- * absolute then relative; an update's; one without a year. -1: none.
+ * read against the page's own date elsewhere); an unlabelled one in a
+ * byline, absolute then relative; an update's; one in prose or in a
+ * link (the date of an event, of another page); one without a year.
  */
-static int rank_of(const rp__date *d)
+#define RANKS 8
+static int rank_of(const rp__date *d, int prose)
 {
 	int label = d->label == RP__LABEL_PUBLISHED ? 0
 		    : d->label == RP__LABEL_UPDATED ? 4
+		    : prose                         ? 6
 						    : 2;
-	if (d->relative)
-		return label + 1;
-	return d->y ? label : 6;
+	if (!d->y && !d->relative)
+		return 7;
+	return label + (d->relative != 0);
 }
 
 /* The first absolute date with a year, one with a time of day first:
@@ -380,9 +404,9 @@ static int absolute(const dates *ds, const rp__date *d, rp__date *out)
 static int pick_date(const dates *ds, rp__date *out)
 {
 	int rank, k, best = -1;
-	for (rank = 0; rank <= 6 && best < 0; rank++)
+	for (rank = 0; rank < RANKS && best < 0; rank++)
 		for (k = 0; k < ds->n && best < 0; k++)
-			if (rank_of(&ds->when[k]) == rank &&
+			if (rank_of(&ds->when[k], ds->prose[k]) == rank &&
 			    absolute(ds, &ds->when[k], out))
 				best = k;
 	for (k = 0; best >= 0 && k < ds->n && out->h < 0; k++) {
@@ -737,9 +761,10 @@ void rp__meta_parse(const char *text, size_t len, const char *kept,
 			take_source(sq, out);
 			ds.cur_off = i;
 			ds.cur_len = n;
-			take_dates(text + i, n < MAX_LINE ? n : MAX_LINE,
-				   lines + FOOTER_LINES > total,
-				   lines + 2 > total, &ds);
+			take_dates(text + i, n < MAX_LINE ? n : MAX_LINE, &ds);
+			if (lines + FOOTER_LINES > total)
+				take_copyright_year(sq, k, lines + 2 > total,
+						    &ds);
 			take_url(sq, k, out);
 		}
 		/* the masthead and the footer, where a page names itself */

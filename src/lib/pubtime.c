@@ -106,11 +106,11 @@ rp_status rp__pubtime_all(rp_ctx *ctx)
 	rp__radix_sort_kv(idx, tmp, n);
 	for (k = 0; k < n; k = e) {
 		uint32_t count[4] = {0, 0, 0, 0};
-		for (e = k; e < n && idx[e].key == idx[k].key; e++)
+		for (e = k; e < n && idx[e].key == idx[k].key; e++) {
+			unsigned seen = ctx->docs[idx[e].val].date_order;
 			for (b = 0; b < 4; b++)
-				count[b] += (ctx->docs[idx[e].val].date_order >>
-					     b) &
-					    1u;
+				count[b] += (seen >> b) & 1u;
+		}
 		for (i = k; i < e; i++) {
 			const rp__docrec *d = &ctx->docs[idx[i].val];
 			ctx->when[idx[i].val] =

@@ -16,11 +16,13 @@
  * one text count once, however many outlets carried it). A shingle in
  * TPL_STORIES stories or more is phrasing; the smaller side of a
  * containment pair keeps its join when it has at least TPL_RARE_MIN
- * other shingles and cfg.containment of them are in the larger side.
+ * other shingles and at least TPL_SHARE of them are in the larger side
+ * (an excerpt brings distinctive lines of its own too: a new headline, a
+ * byline, a note).
  * Only the shingles of the smaller sides are counted, so the table is the
  * size of the excerpts, not of the corpus.
  *
- * The two constants were read off reuters-dev (a wire's feed, where
+ * The constants were read off reuters-dev (a wire's feed, where
  * templated items abound) and synd-dev (excerpts across outlets): see
  * the README, "Templated items".
  */
@@ -34,6 +36,7 @@
 
 #define TPL_STORIES  20
 #define TPL_RARE_MIN 10
+#define TPL_SHARE    0.5
 
 static int jaccard_edge(const rp_ctx *ctx, const rp__edge *e)
 {
@@ -127,7 +130,7 @@ static int keeps(const rp_ctx *ctx, const rp__edge *e, const spread *s)
 		shared += j < dy->set_len && dy->set[j] == v;
 	}
 	return rare >= TPL_RARE_MIN &&
-	       (double)shared >= ctx->cfg.containment * (double)rare;
+	       (double)shared >= TPL_SHARE * (double)rare;
 }
 
 rp_status rp__template_filter(rp_ctx *ctx)

@@ -285,12 +285,34 @@ awk -F'\t' '{ exit !(NF == 5 && length($4) == 16 && split($5, m, ",") == 128) }'
 expect sign-jsonl 0 "$R" sign --format jsonl --folded --perms 16 "$T/in/a.txt"
 python3 -c "import json; d=json.loads(open('$T/out').read()); assert len(d['minhash'])==16 and d['folded'].startswith('alphastory')" && ok sign-jsonl-parses || bad sign-jsonl-parses "$(cat "$T/out")"
 
+# --- a wire's feed: headlines given apart, figures ---------------------------
+# two dividend notices alike but for the company, named in the headline:
+# one text (joined) unless the headline is read with it; a third with
+# other figures is another item either way
+printf '%s\n' \
+  '{"id":"d1","title":"ACME TOOL CORP SETS QUARTERLY","date":"1987-03-02","text":"Qtly div 10 cts vs 10 cts prior\nPay April 15\nRecord March 30"}' \
+  '{"id":"d2","title":"ZANE HOMES INC SETS QUARTERLY","date":"1987-03-09","text":"Qtly div 10 cts vs 10 cts prior\nPay April 15\nRecord March 30"}' \
+  '{"id":"d3","title":"COLE FOODS SETS QUARTERLY","date":"1987-03-09","text":"Qtly div 25 cts vs 25 cts prior\nPay April 15\nRecord March 30"}' >"$T/wire.jsonl"
+W="scan -q --no-boilerplate --containment 0 --threshold 0.75 --date-field date"
+expect title-field 0 "$R" $W --title-field title --pairs "$T/tp" "$T/wire.jsonl"
+[ ! -s "$T/tp" ] && ok title-field-apart || bad title-field-apart "$(cat "$T/tp")"
+expect title-field-none 0 "$R" $W --pairs "$T/tp" "$T/wire.jsonl"
+grep -q '^d1	d2	1.000000' "$T/tp" && ! grep -q 'd3' "$T/tp" && ok figures-apart || bad figures-apart "$(cat "$T/tp")"
+expect no-figures 0 "$R" $W --threshold 0.5 --no-figures --pairs "$T/tp" "$T/wire.jsonl"
+grep -q 'd3' "$T/tp" && ok no-figures-joins || bad no-figures-joins "$(cat "$T/tp")"
+expect no-headlines 0 "$R" $W --no-headlines --title-field title "$T/wire.jsonl"
+expect templates-summary 0 "$R" scan --no-boilerplate --threshold 0.5 "$T/wire.jsonl" && has templates-summary-line "$T/out" 'apart by their figures'
+
 # --- the real seed page: segmented and unsegmented copies are identical ---------
 SEED=../shared/seeds/portal-reprint-zh.txt
 if [ -f "$SEED" ]; then
   tr -d ' \n' <"$SEED" >"$T/flat.txt"
   expect seed-desegmented 0 "$R" compare --no-furniture --format jsonl "$SEED" "$T/flat.txt"
   has seed-desegmented-jaccard "$T/out" '"jaccard":1.000000'
+  # its headline is its title, not the tool's line above the page
+  expect seed-title 0 "$R" sign --format jsonl "$SEED"
+  has seed-title-headline "$T/out" '"page_title":"马斯克等千名科技人士发公开信：暂停训练比GPT-4更强大的AI系统"'
+  has seed-date "$T/out" '"page_date":"2023-03-29 15:42"'
 else
   echo "skip - seed page (no ../shared)"
 fi

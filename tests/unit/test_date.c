@@ -89,6 +89,10 @@ static void test_date_iso(void **state)
 	same("20230329T154200+0800", "2023-03-29 15:42 +08:00");
 	same("19870409 1405Z", "1987-04-09 14:05 Z");
 	same("19870409T1405", "1987-04-09 14:05");
+	/* a bare HHMM right after a compact date is its time */
+	same("19870409 1405", "1987-04-09 14:05");
+	expect("Published 19870315 0236", "19870315 0236",
+	       "1987-03-15 02:36 published");
 	same("20230329 15:42", "2023-03-29 15:42");
 	expect("pubdate=19870319", "19870319", "1987-03-19 published");
 	expect("keywords=acq; pubdate=19870319; origin=Tribune", "19870319",
@@ -292,6 +296,8 @@ static void test_date_chinese(void **state)
 	same("2023年3月29日下午3:42", "2023-03-29 15:42");
 	same("2023年3月29日晚上8点", "2023-03-29 20:00");
 	same("2023年3月29日 上午10:05", "2023-03-29 10:05");
+	/* the morning's twelve o'clock is past midnight */
+	same("2024年2月20日 上午12:33", "2024-02-20 00:33");
 	same("2023年3月29日 凌晨0:30", "2023-03-29 00:30");
 	same("2023年3月29日 中午12:30", "2023-03-29 12:30");
 	same("2023年3月29日下午三点半", "2023-03-29 15:30");

@@ -59,6 +59,23 @@ static void test_meta_dates(void **state)
 	expect_date("Posted 03/19/1987 by Betty Johnson\n", "1987-03-19");
 	expect_date("03-March-1987 18:39 (Capital Markets Wire)\n",
 		    "1987-03-03 18:39");
+	/* a byline's date, even an update's, wins over dates in prose and
+	 * in links */
+	expect_date("Headline of the story\nUpdated March 24, 1987\n"
+		    "On June 30, 1987, the company said it would pay its "
+		    "debts, according to a statement, and more text here.\n"
+		    "See https://example.com/1987/03/25/story\n",
+		    "1987-03-24");
+	/* forms other outlets print */
+	expect_date("Published 19870315 0236\n", "1987-03-15 02:36");
+	expect_date("Thu, 9 Apr 1987\n", "1987-04-09");
+	expect_date("9-APR-1987 14:05:01.22\n", "1987-04-09 14:05");
+	expect_date("发表于 2023-3-29 15:42\n", "2023-03-29 15:42");
+	expect_date("2023年3月29日 下午3:42 北京时间\n",
+		    "2023-03-29 15:42+08:00");
+	/* relative, against the page's own date elsewhere */
+	expect_date("发布时间：3小时前\n正文。\n© 2023-03-29 18:00 本站\n",
+		    "2023-03-29 15:00");
 	/* "Markets" is not March */
 	expect_date("Markets 5 and more\n\xc2\xa9 1987 X\n", "");
 }

@@ -264,6 +264,44 @@ static void test_synd_cut_mark(void **state)
 	rp_ctx_free(ctx);
 }
 
+static void test_synd_undated_copy_names_its_source(void **state)
+{
+	/* no dates: Beta names Zeta as its source, Gamma and Delta name
+	 * Beta; Beta copied Zeta, which is the origin */
+	static const page pages[] = {
+		{"u1", "Beta Daily", "Source: Zeta Times", 6, NULL, NULL, NULL},
+		{"u2", "Zeta Times", "by staff", 6, NULL, NULL, NULL},
+		{"u3", "Gamma Post", "Source: Beta Daily", 6, NULL, NULL, NULL},
+		{"u4", "Delta Wire", "Source: Beta Daily", 6, NULL, NULL,
+		 NULL}};
+	rp_ctx *ctx = run(pages, 4);
+	rp_doc_info u1 = info(ctx, "u1");
+	(void)state;
+	assert_string_equal(id_of(ctx, u1.origin), "u2");
+	rp_ctx_free(ctx);
+}
+
+static void test_synd_day_month_order_of_a_source(void **state)
+{
+	/* Alpha prints day first (29/03/2024 on another of its pages), so
+	 * its 03/04/2024 is April 3, after Beta's March 20 */
+	static const page pages[] = {
+		{"o1", "Alpha News", "03/04/2024 08:00", 6, NULL, NULL, NULL},
+		{"o2", "Beta Daily", "2024-03-20 09:00", 6, NULL, NULL, NULL},
+		{"o3", "Alpha News", "29/03/2024 10:00", 0,
+		 "A different story entirely: the council approved the new "
+		 "library budget after a long debate about the ferry timetable "
+		 "and the future of the old railway station near the harbor",
+		 NULL, NULL}};
+	rp_ctx *ctx = run(pages, 3);
+	rp_doc_info o1 = info(ctx, "o1");
+	(void)state;
+	assert_string_equal(id_of(ctx, o1.origin), "o2");
+	assert_int_equal(o1.lag_known, RP_LAG_MINUTES);
+	assert_int_equal(o1.lag_minutes, 14 * 24 * 60 - 60);
+	rp_ctx_free(ctx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -272,6 +310,8 @@ int main(void)
 		cmocka_unit_test(test_synd_excerpt_is_not_the_origin),
 		cmocka_unit_test(test_synd_headlines),
 		cmocka_unit_test(test_synd_cut_mark),
+		cmocka_unit_test(test_synd_undated_copy_names_its_source),
+		cmocka_unit_test(test_synd_day_month_order_of_a_source),
 	};
 	return cmocka_run_group_tests_name("syndicate", tests, NULL, NULL);
 }
