@@ -1031,13 +1031,11 @@ static int may_begin(const cur *c)
 static int starts_word_of(const char *s, size_t n, size_t i, const entry *tab,
 			  size_t k)
 {
-	size_t j, len;
-	for (j = 0; j < k; j++) {
-		len = strlen(tab[j].w);
-		len = len < 3 ? len : 3; /* the CJK words' first character */
-		if (n - i >= len && memcmp(s + i, tab[j].w, len) == 0)
+	size_t j;
+	/* the words' first character: three bytes, all CJK */
+	for (j = 0; n - i >= 3 && j < k; j++)
+		if (memcmp(s + i, tab[j].w, 3) == 0)
 			return 1;
-	}
 	return 0;
 }
 
@@ -1178,12 +1176,56 @@ static int label_before(cur *c)
 	return c->label;
 }
 
+/*
+ * A cheap test before the readers: every date has a digit (or a Chinese
+ * numeral) within DIGIT_REACH bytes of its start ("Wednesday, September
+ * 30" is the farthest), but the words of relative dates: yesterday,
+ * today, just now, an hour ago, 刚刚, 昨天 (a CJK start passed may_start
+ * on its words already). Most words of prose start no date.
+ */
+#define DIGIT_REACH 28
+static int may_hold_date(const char *s, size_t n, size_t i)
+{
+	size_t k = i, len;
+	int u = unit_at(s, n, i, &len), c = lower(u);
+	if (u == U_OTHER || c == 'y' || c == 't' || c == 'j')
+		return 1;
+	if (is_digit(u)) {
+		/* a number that ends a line or is followed by ',' ';' ')' '%'
+		 * ("1,750 dlrs", "(26)", "5%") starts no date, but for a
+		 * compact one (pubdate=19870319) */
+		while (k < n && is_digit((unsigned char)s[k]))
+			k++;
+		if (k - i == 8)
+			return 1;
+		while (k < n && s[k] == ' ')
+			k++;
+		return k < n && !strchr(",;)%!?\n\r", s[k]);
+	}
+	for (; k < n && k - i < DIGIT_REACH; k += len) {
+		u = unit_at(s, n, k, &len);
+		if (is_digit(u) || is_cn(u) || u == '\n')
+			return u != '\n';
+	}
+	/* "an hour ago", "a minute ago": "a" or "an", then "ago" */
+	if (c != 'a' ||
+	    !(i + 1 < n && (s[i + 1] == ' ' || ((s[i + 1] | 0x20) == 'n' &&
+						i + 2 < n && s[i + 2] == ' '))))
+		return 0;
+	for (k = i; k + 3 <= n && k - i < DIGIT_REACH; k++)
+		if ((s[k] | 0x20) == 'a' && (s[k + 1] | 0x20) == 'g' &&
+		    (s[k + 2] | 0x20) == 'o')
+			return 1;
+	return 0;
+}
+
 size_t rp__date_at(const char *s, size_t n, size_t i, rp__date *out)
 {
 	cur c;
 	rp__date d, lb;
 	size_t k;
-	if (!s || !out || i >= n || !may_start(s, n, i))
+	if (!s || !out || i >= n || !may_start(s, n, i) ||
+	    !may_hold_date(s, n, i))
 		return 0;
 	memset(&c, 0, sizeof c);
 	memset(&d, 0, sizeof d);

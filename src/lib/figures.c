@@ -113,13 +113,16 @@ static int letter(char c)
 size_t rp__figures_of_line(const char *s, size_t n, uint64_t seed,
 			   uint32_t *out, size_t cap)
 {
-	size_t i = 0, m = 0, span, nd, k;
+	size_t i = 0, m = 0, span, nd, k, dl;
 	char dig[FIG_DIGITS];
+	int digits = 0;
 	rp__date d;
+	/* a date or a time has digits: without any, only words count */
+	for (k = 0; k < n && !digits; k++)
+		digits = digit_at(s, n, k, &dl) >= 0;
 	while (i < n && m < cap) {
 		int word = letter(s[i]) && (i == 0 || !letter(s[i - 1]));
-		size_t dl;
-		if ((word || digit_at(s, n, i, &dl) >= 0) &&
+		if (digits && (word || digit_at(s, n, i, &dl) >= 0) &&
 		    (span = rp__date_at(s, n, i, &d)) > 0) {
 			i += span; /* a date says when, not what */
 			continue;

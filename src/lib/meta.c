@@ -24,8 +24,9 @@
 #define DATELINE_MAX 80 /* bytes of a wire dateline before its dash */
 #define FOOTER_LINES 8  /* a copyright line is among the last lines */
 #define MAX_LINE     1024
-#define CREDIT_MAX   64 /* bytes of a "Name, Outlet" credit line */
-#define CUT_MARK_MAX 96 /* bytes of a line saying the story goes on */
+#define CREDIT_MAX   64  /* bytes of a "Name, Outlet" credit line */
+#define CUT_MARK_MAX 96  /* bytes of a line saying the story goes on */
+#define PROSE_BYTES  240 /* a longer line is prose, read for dates last */
 
 static int is_sep(char c)
 {
@@ -328,12 +329,40 @@ static unsigned order_of(const char *s, size_t span, const rp__date *d,
  * text). A date without year or time counts only on a short line of
  * Latin script (a byline: "Wire · March 23"), not in prose ("今天（9月29
  * 日）"): Chinese bylines carry a year or a time. */
+/* Can s[0..n) hold a date: a digit (full-width too), 年 (二〇二三年), or
+ * a word of the relative dates that have none (刚刚, 昨天, today, ago)? */
+static int date_hint(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"刚刚", "剛剛", "昨天", "今天",     "前天",
+		"年",   "oday", "ago",  "esterday", "just now"};
+	size_t i, k;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c >= '0' && c <= '9') ||
+		    (c == 0xEF && i + 2 < n &&
+		     (unsigned char)s[i + 1] == 0xBC &&
+		     (unsigned char)s[i + 2] >= 0x90 &&
+		     (unsigned char)s[i + 2] <= 0x99))
+			return 1;
+	}
+	for (k = 0; k < sizeof words / sizeof words[0]; k++) {
+		size_t m = strlen(words[k]);
+		for (i = 0; i + m <= n; i++)
+			if (memcmp(s + i, words[k], m) == 0)
+				return 1;
+	}
+	return 0;
+}
+
 static void take_dates(const char *s, size_t n, dates *ds)
 {
 	size_t i = 0, at, span;
 	int latin; /* no character of three bytes or more: no CJK */
 	rp__date d;
 	unsigned amb;
+	if (!date_hint(s, n))
+		return;
 	for (span = 0; span < n && (unsigned char)s[span] < 0xE0; span++)
 		;
 	latin = span == n;
@@ -737,8 +766,8 @@ static int blank(const char *s, size_t n)
 void rp__meta_parse(const char *text, size_t len, const char *kept,
 		    size_t kept_len, size_t head_from, rp__meta *out)
 {
-	size_t i, lines = 0, total = 0, filled = 0;
-	size_t tail[SITE_LINES][2], n_tail = 0;
+	size_t i, lines = 0, total = 0, filled = 0, n_long = 0;
+	size_t tail[SITE_LINES][2], n_tail = 0, longs[MAX_DATES];
 	int picked;
 	dates ds;
 	char sq[MAX_LINE];
@@ -761,7 +790,12 @@ void rp__meta_parse(const char *text, size_t len, const char *kept,
 			take_source(sq, out);
 			ds.cur_off = i;
 			ds.cur_len = n;
-			take_dates(text + i, n < MAX_LINE ? n : MAX_LINE, &ds);
+			/* prose is read for dates only when no shorter line
+			 * gave one (see below) */
+			if (n <= PROSE_BYTES)
+				take_dates(text + i, n, &ds);
+			else if (n_long < MAX_DATES)
+				longs[n_long++] = i;
 			if (lines + FOOTER_LINES > total)
 				take_copyright_year(sq, k, lines + 2 > total,
 						    &ds);
@@ -787,6 +821,14 @@ void rp__meta_parse(const char *text, size_t len, const char *kept,
 	}
 	for (i = 0; i < n_tail; i++)
 		(void)add_site_line(out, text + tail[i][0], tail[i][1]);
+	for (i = 0; !ds.n && i < n_long; i++) {
+		const char *e = memchr(text + longs[i], '\n', len - longs[i]);
+		ds.cur_off = longs[i];
+		ds.cur_len =
+			e ? (size_t)(e - (text + longs[i])) : len - longs[i];
+		take_dates(text + ds.cur_off,
+			   ds.cur_len < MAX_LINE ? ds.cur_len : MAX_LINE, &ds);
+	}
 	picked = pick_date(&ds, &out->when);
 	out->date_order = (unsigned char)ds.order;
 	if (picked >= 0 &&

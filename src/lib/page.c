@@ -504,7 +504,7 @@ static rp_status lines(rp__page *p, const char *text, size_t len, int rules,
 			size_t pre =
 				is_meta ? 0
 					: rp__meta_dateline(text + i, end - i);
-			if (!(why & ~RP__BYLINE_DATE))
+			if (p->figures && !(why & ~RP__BYLINE_DATE))
 				st = take_figures(p, text + i, end - i);
 			if (st == RP_OK && pre)
 				st = dateline_meta(p, text + i, end - i, pre);

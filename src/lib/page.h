@@ -71,6 +71,7 @@ typedef struct rp__page {
 			       page), else 0 */
 	int pending;        /* mbuf holds bylines */
 	unsigned ngram;     /* shingle width (0: meta is not collected) */
+	int figures;        /* collect the figures (cfg.figures) */
 	size_t limit;
 	uint64_t seed;
 } rp__page;

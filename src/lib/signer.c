@@ -30,6 +30,7 @@ void rp__signer_init(rp_signer *s, const rp_config *cfg)
 	rp__page_init(&s->page, cfg->max_doc_bytes * 12 + 64, cfg->seed);
 	s->page.lnorm.t2s = cfg->t2s;
 	s->page.ngram = s->cfg.ngram;
+	s->page.figures = s->cfg.figures;
 }
 
 void rp__signer_release(rp_signer *s)

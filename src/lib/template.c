@@ -91,18 +91,35 @@ static rp_status collect(const rp_ctx *ctx, const uint8_t *need, spread *s)
 	return RP_OK;
 }
 
-/* Count, for each collected shingle, the stories (comp) it is in. */
+/* The first place at or after from in the sorted v[0..n) whose value
+ * is not below x: an exponential search, for a walk in order. */
+static size_t gallop(const uint32_t *v, size_t n, size_t from, uint32_t x)
+{
+	size_t step = 1, hi = from;
+	while (hi < n && v[hi] < x) {
+		from = hi + 1;
+		hi += step;
+		step *= 2;
+	}
+	if (hi > n)
+		hi = n;
+	return from + rp__lower_bound32(v + from, hi - from, x);
+}
+
+/* Count, for each collected shingle, the stories (comp) it is in: each
+ * set is walked in order against the sorted keys. */
 static void count_stories(const rp_ctx *ctx, uint32_t *comp, spread *s)
 {
 	uint32_t i, k;
 	for (i = 0; i < ctx->n; i++) {
 		const rp__docrec *d = &ctx->docs[i];
 		uint32_t story;
+		size_t at = 0;
 		if (ctx->rep[i] != i || !d->set_len)
 			continue;
 		story = rp__uf_find(comp, i);
-		for (k = 0; k < d->set_len; k++) {
-			size_t at = rp__lower_bound32(s->key, s->n, d->set[k]);
+		for (k = 0; k < d->set_len && at < s->n; k++) {
+			at = gallop(s->key, s->n, at, d->set[k]);
 			if (at < s->n && s->key[at] == d->set[k] &&
 			    s->last[at] != story) {
 				s->last[at] = story;
@@ -118,10 +135,10 @@ static int keeps(const rp_ctx *ctx, const rp__edge *e, const spread *s)
 {
 	uint32_t x = smaller(ctx, e), y = x == e->a ? e->b : e->a;
 	const rp__docrec *dx = &ctx->docs[x], *dy = &ctx->docs[y];
-	size_t i, j = 0, rare = 0, shared = 0;
+	size_t i, j = 0, at = 0, rare = 0, shared = 0;
 	for (i = 0; i < dx->set_len; i++) {
 		uint32_t v = dx->set[i];
-		size_t at = rp__lower_bound32(s->key, s->n, v);
+		at = gallop(s->key, s->n, at, v);
 		if (at < s->n && s->key[at] == v && s->count[at] >= TPL_STORIES)
 			continue;
 		rare++;
