@@ -1186,10 +1186,19 @@ static int label_before(cur *c)
 #define DIGIT_REACH 28
 static int may_hold_date(const char *s, size_t n, size_t i)
 {
-	size_t k = i, len;
+	static const char *const wordy[] = {"today", "yesterday", "just"};
+	size_t k = i, len, w, m;
 	int u = unit_at(s, n, i, &len), c = lower(u);
-	if (u == U_OTHER || c == 'y' || c == 't' || c == 'j')
+	if (u == U_OTHER)
 		return 1;
+	for (w = 0; w < N(wordy); w++) {
+		for (m = 0; wordy[w][m] && i + m < n &&
+			    lower((unsigned char)s[i + m]) == wordy[w][m];
+		     m++)
+			;
+		if (!wordy[w][m])
+			return 1;
+	}
 	if (is_digit(u)) {
 		/* a number that ends a line or is followed by ',' ';' ')' '%'
 		 * ("1,750 dlrs", "(26)", "5%") starts no date, but for a

@@ -81,26 +81,34 @@ static size_t figure_at(const char *s, size_t n, size_t i, char *dig,
 	return j - i;
 }
 
-/* Is the ASCII word s[0..n) a number ("three", "Twenty", "half")? */
-static int number_word(const char *s, size_t n)
+/* Is the ASCII word s[0..n) a number ("three", "Twenty", "half")? Its
+ * lower case into w (10 bytes). */
+static int number_word(const char *s, size_t n, char *w)
 {
+	/* sorted, for a binary search */
 	static const char *const words[] = {
-		"zero",    "one",     "two",       "three",    "four",
-		"five",    "six",     "seven",     "eight",    "nine",
-		"ten",     "eleven",  "twelve",    "thirteen", "fourteen",
-		"fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-		"twenty",  "thirty",  "forty",     "fifty",    "sixty",
-		"seventy", "eighty",  "ninety",    "hundred",  "thousand",
-		"million", "billion", "trillion",  "half",     "quarter"};
-	size_t w, k;
-	if (n < 3 || n > 9)
+		"billion",   "eight",    "eighteen", "eighty",   "eleven",
+		"fifteen",   "fifty",    "five",     "forty",    "four",
+		"fourteen",  "half",     "hundred",  "million",  "nine",
+		"nineteen",  "ninety",   "one",      "quarter",  "seven",
+		"seventeen", "seventy",  "six",      "sixteen",  "sixty",
+		"ten",       "thirteen", "thirty",   "thousand", "three",
+		"trillion",  "twelve",   "twenty",   "two",      "zero"};
+	size_t lo = 0, hi = sizeof words / sizeof words[0], k;
+	if (n < 3 || n > 9 || !strchr("befhmnoqstz", s[0] | 0x20))
 		return 0;
-	for (w = 0; w < sizeof words / sizeof words[0]; w++) {
-		for (k = 0;
-		     k < n && words[w][k] && (s[k] | 0x20) == words[w][k]; k++)
-			;
-		if (k == n && !words[w][k])
+	for (k = 0; k < n; k++)
+		w[k] = (char)(s[k] | 0x20);
+	w[n] = '\0';
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(words[mid], w);
+		if (c == 0)
 			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
 	return 0;
 }
@@ -114,14 +122,21 @@ size_t rp__figures_of_line(const char *s, size_t n, uint64_t seed,
 			   uint32_t *out, size_t cap)
 {
 	size_t i = 0, m = 0, span, nd, k, dl;
-	char dig[FIG_DIGITS];
+	char dig[FIG_DIGITS], w[10];
 	int digits = 0;
 	rp__date d;
 	/* a date or a time has digits: without any, only words count */
 	for (k = 0; k < n && !digits; k++)
-		digits = digit_at(s, n, k, &dl) >= 0;
+		digits = (s[k] >= '0' && s[k] <= '9') ||
+			 ((unsigned char)s[k] == 0xEF &&
+			  digit_at(s, n, k, &dl) >= 0);
 	while (i < n && m < cap) {
 		int word = letter(s[i]) && (i == 0 || !letter(s[i - 1]));
+		if (!word && (unsigned char)s[i] < 0x80 &&
+		    !(s[i] >= '0' && s[i] <= '9')) {
+			i++; /* a space, a sign: nothing starts here */
+			continue;
+		}
 		if (digits && (word || digit_at(s, n, i, &dl) >= 0) &&
 		    (span = rp__date_at(s, n, i, &d)) > 0) {
 			i += span; /* a date says when, not what */
@@ -136,13 +151,8 @@ size_t rp__figures_of_line(const char *s, size_t n, uint64_t seed,
 		if (word) {
 			for (k = i; k < n && letter(s[k]); k++)
 				;
-			if (number_word(s + i, k - i)) {
-				char w[10];
-				size_t j;
-				for (j = 0; j < k - i; j++)
-					w[j] = (char)(s[i + j] | 0x20);
+			if (number_word(s + i, k - i, w))
 				out[m++] = (uint32_t)rp__hash(w, k - i, seed);
-			}
 			i = k;
 			continue;
 		}

@@ -738,7 +738,8 @@ static int add_site_line(rp__meta *m, const char *line, size_t n)
 	size_t k = squeeze(line, n < MAX_LINE - 8 ? n : MAX_LINE - 8, sq,
 			   sizeof sq),
 	       have = strlen(m->site);
-	if (byline_sq(sq, k))
+	/* a byline is short: its date is within its first bytes */
+	if (byline_sq(sq, k < 2 * SITE_LINE ? k : 2 * SITE_LINE))
 		return 0;
 	if (k > SITE_LINE) {
 		k = SITE_LINE;

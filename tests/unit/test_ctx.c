@@ -119,27 +119,14 @@ static rp_ctx *run(const corpus *c, const size_t *order, unsigned threads,
 	return ctx;
 }
 
-static rp_doc_info doc_of(rp_ctx *ctx, const char *id)
-{
-	rp_doc_info d;
-	uint32_t i;
-	for (i = 0; i < rp_ctx_doc_count(ctx); i++) {
-		rp_ctx_doc(ctx, i, &d);
-		if (strcmp(d.id, id) == 0)
-			return d;
-	}
-	fail_msg("no document %s", id);
-	return d;
-}
-
 static uint32_t cluster_of(rp_ctx *ctx, const char *id)
 {
-	return doc_of(ctx, id).cluster;
+	return tu_doc(ctx, id).cluster;
 }
 
 static uint32_t flags_of(rp_ctx *ctx, const char *id)
 {
-	return doc_of(ctx, id).flags;
+	return tu_doc(ctx, id).flags;
 }
 
 static void test_ctx_clusters(void **state)

@@ -106,19 +106,6 @@ static rp_ctx *run(const page *pages, size_t n)
 	return ctx;
 }
 
-static rp_doc_info info(rp_ctx *ctx, const char *id)
-{
-	rp_doc_info d;
-	uint32_t i;
-	for (i = 0; i < rp_ctx_doc_count(ctx); i++) {
-		assert_int_equal(rp_ctx_doc(ctx, i, &d), RP_OK);
-		if (strcmp(d.id, id) == 0)
-			return d;
-	}
-	fail_msg("no document %s", id);
-	return d;
-}
-
 static const char *id_of(rp_ctx *ctx, uint32_t i)
 {
 	rp_doc_info d;
@@ -149,8 +136,9 @@ static void test_synd_story(void **state)
 		 "and the future of the old railway station near the harbor",
 		 NULL, NULL}};
 	rp_ctx *ctx = run(pages, 5);
-	rp_doc_info a = info(ctx, "a"), b = info(ctx, "b"), c = info(ctx, "c"),
-		    d = info(ctx, "d"), e = info(ctx, "e");
+	rp_doc_info a = tu_doc(ctx, "a"), b = tu_doc(ctx, "b"),
+		    c = tu_doc(ctx, "c"), d = tu_doc(ctx, "d"),
+		    e = tu_doc(ctx, "e");
 	(void)state;
 	assert_int_equal(a.cluster, b.cluster);
 	assert_int_equal(a.cluster, c.cluster);
@@ -197,7 +185,7 @@ static void test_synd_tie_goes_to_the_named_outlet(void **state)
 		{"p3", "Zeta Times", "2024-03-01 Source: Zeta Times", 6, NULL,
 		 NULL, NULL}};
 	rp_ctx *ctx = run(pages, 3);
-	rp_doc_info p1 = info(ctx, "p1"), p3 = info(ctx, "p3");
+	rp_doc_info p1 = tu_doc(ctx, "p1"), p3 = tu_doc(ctx, "p3");
 	(void)state;
 	assert_string_equal(id_of(ctx, p1.origin), "p3");
 	assert_int_equal(p3.kind, RP_KIND_ORIGINAL);
@@ -214,7 +202,7 @@ static void test_synd_excerpt_is_not_the_origin(void **state)
 		{"x1", "Beta Daily", "by staff", 2, NULL, NULL, NULL},
 		{"x2", "Gamma Post", "by staff", 6, NULL, NULL, NULL}};
 	rp_ctx *ctx = run(pages, 2);
-	rp_doc_info x1 = info(ctx, "x1");
+	rp_doc_info x1 = tu_doc(ctx, "x1");
 	(void)state;
 	assert_string_equal(id_of(ctx, x1.origin), "x2");
 	assert_int_equal(x1.kind, RP_KIND_EXCERPT);
@@ -235,7 +223,7 @@ static void test_synd_headlines(void **state)
 		{"h3", "Gamma Post", "2024-03-01 10:00 Source: Alpha News", 6,
 		 NULL, "BREAKING: Council approves ferry budget", NULL}};
 	rp_ctx *ctx = run(pages, 3);
-	rp_doc_info h2 = info(ctx, "h2"), h3 = info(ctx, "h3");
+	rp_doc_info h2 = tu_doc(ctx, "h2"), h3 = tu_doc(ctx, "h3");
 	(void)state;
 	assert_string_equal(id_of(ctx, h2.origin), "h1");
 	assert_int_equal(h2.kind, RP_KIND_FULL);
@@ -256,7 +244,7 @@ static void test_synd_cut_mark(void **state)
 		 "Continue reading...", NULL, NULL},
 		{"m3", "Gamma Post", "2024-03-01 10:00", 5, NULL, NULL, NULL}};
 	rp_ctx *ctx = run(pages, 3);
-	rp_doc_info m2 = info(ctx, "m2"), m3 = info(ctx, "m3");
+	rp_doc_info m2 = tu_doc(ctx, "m2"), m3 = tu_doc(ctx, "m3");
 	(void)state;
 	assert_string_equal(id_of(ctx, m2.origin), "m1");
 	assert_int_equal(m2.kind, RP_KIND_EXCERPT);
@@ -275,7 +263,7 @@ static void test_synd_undated_copy_names_its_source(void **state)
 		{"u4", "Delta Wire", "Source: Beta Daily", 6, NULL, NULL,
 		 NULL}};
 	rp_ctx *ctx = run(pages, 4);
-	rp_doc_info u1 = info(ctx, "u1");
+	rp_doc_info u1 = tu_doc(ctx, "u1");
 	(void)state;
 	assert_string_equal(id_of(ctx, u1.origin), "u2");
 	rp_ctx_free(ctx);
@@ -294,7 +282,7 @@ static void test_synd_day_month_order_of_a_source(void **state)
 		 "and the future of the old railway station near the harbor",
 		 NULL, NULL}};
 	rp_ctx *ctx = run(pages, 3);
-	rp_doc_info o1 = info(ctx, "o1");
+	rp_doc_info o1 = tu_doc(ctx, "o1");
 	(void)state;
 	assert_string_equal(id_of(ctx, o1.origin), "o2");
 	assert_int_equal(o1.lag_known, RP_LAG_MINUTES);

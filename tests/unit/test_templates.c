@@ -35,15 +35,7 @@ static rp_ctx *run_items(const item *items, size_t n, int use_titles)
 
 static uint32_t cluster_of(rp_ctx *ctx, const char *id)
 {
-	rp_doc_info d;
-	uint32_t i;
-	for (i = 0; i < rp_ctx_doc_count(ctx); i++) {
-		assert_int_equal(rp_ctx_doc(ctx, i, &d), RP_OK);
-		if (strcmp(d.id, id) == 0)
-			return d.cluster;
-	}
-	fail_msg("no document %s", id);
-	return 0;
+	return tu_doc(ctx, id).cluster;
 }
 
 #define FED                                                                  \

@@ -42,6 +42,21 @@ static inline char *tu_read_file(const char *path, size_t *len)
 	return b;
 }
 
+/* The document of a run with this id (the test fails without one). */
+static inline rp_doc_info tu_doc(rp_ctx *ctx, const char *id)
+{
+	rp_doc_info d;
+	uint32_t i;
+	memset(&d, 0, sizeof d);
+	for (i = 0; i < rp_ctx_doc_count(ctx); i++) {
+		assert_int_equal(rp_ctx_doc(ctx, i, &d), RP_OK);
+		if (strcmp(d.id, id) == 0)
+			return d;
+	}
+	fail_msg("no document %s", id);
+	return d;
+}
+
 /* splitmix64, for reproducible random test data */
 static inline uint64_t tu_rand(uint64_t *s)
 {
