@@ -23,9 +23,9 @@ extern "C" {
 #endif
 
 #define RP_VERSION_MAJOR  0
-#define RP_VERSION_MINOR  1
+#define RP_VERSION_MINOR  2
 #define RP_VERSION_PATCH  0
-#define RP_VERSION_STRING "0.1.0"
+#define RP_VERSION_STRING "0.2.0"
 
 /* Version of the library actually linked. */
 const char *rp_version(void);
