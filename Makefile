@@ -27,6 +27,8 @@ DEP_CFLAGS = $(shell pkg-config --cflags $(DEPS_PKGS) 2>/dev/null)
 DEP_LIBS   = $(shell pkg-config --libs $(DEPS_PKGS) 2>/dev/null || echo -lxxhash -lutf8proc -luchardet -lopencc)
 LIBS     = $(DEP_LIBS) -lm -lpthread
 
+# The library exports only what include/reprint.h marks RP_API.
+LIBVIS   = -fvisibility=hidden
 SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 LIB_SRC  = $(sort $(wildcard src/lib/*.c))
@@ -72,11 +74,11 @@ deps: check-deps
 # --- release build ----------------------------------------------------------
 $(B)/lib/%.o: src/lib/%.c include/reprint.h $(wildcard src/lib/*.h) | check-deps
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) -Iinclude -Isrc/lib $(DEP_CFLAGS) -c $< -o $@
+	$(CC) $(WARN) $(CFLAGS) $(LIBVIS) -Iinclude -Isrc/lib $(DEP_CFLAGS) -c $< -o $@
 
 $(B)/pic/%.o: src/lib/%.c include/reprint.h $(wildcard src/lib/*.h) | check-deps
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CFLAGS) -fPIC -Iinclude -Isrc/lib $(DEP_CFLAGS) -c $< -o $@
+	$(CC) $(WARN) $(CFLAGS) $(LIBVIS) -fPIC -Iinclude -Isrc/lib $(DEP_CFLAGS) -c $< -o $@
 
 $(B)/cli/%.o: src/cli/%.c include/reprint.h $(wildcard src/cli/*.h) | check-deps
 	@mkdir -p $(@D)
@@ -113,7 +115,7 @@ run: all
 # --- tests (ASan + UBSan) ----------------------------------------------------
 $(BA)/lib/%.o: src/lib/%.c include/reprint.h $(wildcard src/lib/*.h) | check-deps
 	@mkdir -p $(@D)
-	$(CC) $(WARN) -O1 -g $(SAN) -Iinclude -Isrc/lib $(DEP_CFLAGS) -c $< -o $@
+	$(CC) $(WARN) -O1 -g $(SAN) $(LIBVIS) -Iinclude -Isrc/lib $(DEP_CFLAGS) -c $< -o $@
 
 $(BA)/cli/%.o: src/cli/%.c include/reprint.h $(wildcard src/cli/*.h) | check-deps
 	@mkdir -p $(@D)
@@ -136,8 +138,8 @@ $(BA)/fuzz_replay: tests/fuzz/replay.c tests/fuzz/targets.c $(BA)/libreprint.a $
 	$(CC) -std=c11 -O1 -g $(SAN) -Wall -Wextra -Werror -Iinclude -Isrc/lib -Isrc/cli \
 	  $(DEP_CFLAGS) -o $@ tests/fuzz/replay.c tests/fuzz/targets.c $(ACLIL_OBJ) $(BA)/libreprint.a $(LIBS)
 
-test: check-deps $(UNIT_BIN) $(BA)/reprint $(BA)/fuzz_replay
-	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+test: check-deps $(UNIT_BIN) $(BA)/reprint $(BA)/fuzz_replay $(B)/libreprint.so
+	@LIBSO=$(B)/libreprint.so ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  tests/run.sh $(BA)
 
 # --- a second opinion: the unit tests under valgrind, no sanitizers ----------
@@ -147,7 +149,7 @@ VCLIL_OBJ = $(CLI_LIB:src/cli/%.c=$(VG)/cli/%.o)
 VUNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(VG)/tests/%)
 $(VG)/lib/%.o: src/lib/%.c include/reprint.h $(wildcard src/lib/*.h) | check-deps
 	@mkdir -p $(@D)
-	$(CC) $(WARN) -O1 -g -Iinclude -Isrc/lib $(DEP_CFLAGS) -c $< -o $@
+	$(CC) $(WARN) -O1 -g $(LIBVIS) -Iinclude -Isrc/lib $(DEP_CFLAGS) -c $< -o $@
 $(VG)/cli/%.o: src/cli/%.c include/reprint.h $(wildcard src/cli/*.h) | check-deps
 	@mkdir -p $(@D)
 	$(CC) $(WARN) -O1 -g -Iinclude -Isrc/cli -c $< -o $@

@@ -22,13 +22,21 @@
 extern "C" {
 #endif
 
+/* RP_API marks what libreprint exports; everything else in the library is
+ * built with hidden visibility and stays internal. */
+#if defined(__GNUC__) && __GNUC__ >= 4
+#define RP_API __attribute__((visibility("default")))
+#else
+#define RP_API
+#endif
+
 #define RP_VERSION_MAJOR  0
 #define RP_VERSION_MINOR  2
 #define RP_VERSION_PATCH  0
 #define RP_VERSION_STRING "0.2.0"
 
 /* Version of the library actually linked. */
-const char *rp_version(void);
+RP_API const char *rp_version(void);
 
 /* Status codes: X(name, number, message). Numbers are fixed forever. */
 #define RP_STATUS_TABLE(X)                                                \
@@ -47,7 +55,7 @@ typedef enum rp_status {
 } rp_status;
 
 /* Short fixed description of a status code ("out of memory"). */
-const char *rp_status_str(rp_status st);
+RP_API const char *rp_status_str(rp_status st);
 
 /* How text is folded before shingling. */
 typedef enum rp_norm {
@@ -126,15 +134,15 @@ typedef struct rp_config {
 #define RP_AUTO             (-1) /* for the int switches: on with RP_NORM_TEXT */
 
 /* Fill *cfg with the defaults shown above. */
-void rp_config_init(rp_config *cfg);
+RP_API void rp_config_init(rp_config *cfg);
 
 /* Replace "auto" values by what they mean for this configuration (done
  * by every handle on its own copy; for callers that want to show them). */
-void rp_config_resolve(rp_config *cfg);
+RP_API void rp_config_resolve(rp_config *cfg);
 
 /* Check a configuration; on failure a message naming the bad value is
  * written to msg (cap bytes, NUL-terminated) when msg is not NULL. */
-rp_status rp_config_check(const rp_config *cfg, char *msg, size_t cap);
+RP_API rp_status rp_config_check(const rp_config *cfg, char *msg, size_t cap);
 
 /* ---------------------------------------------------------------------
  * Signing one text (no corpus): rp_signer
@@ -165,25 +173,25 @@ typedef struct rp_signature {
 	const char *page_url;
 } rp_signature;
 
-rp_status rp_signer_new(rp_signer **out, const rp_config *cfg);
-void rp_signer_free(rp_signer *s);
-const char *rp_signer_errmsg(const rp_signer *s);
+RP_API rp_status rp_signer_new(rp_signer **out, const rp_config *cfg);
+RP_API void rp_signer_free(rp_signer *s);
+RP_API const char *rp_signer_errmsg(const rp_signer *s);
 
 /* Decode and fold only; *out and *out_len stay valid until the next
  * call. */
-rp_status rp_signer_normalize(rp_signer *s, const char *text, size_t len,
-			      const char **out, size_t *out_len);
+RP_API rp_status rp_signer_normalize(rp_signer *s, const char *text, size_t len,
+				     const char **out, size_t *out_len);
 
 /* Decode, fold, shingle and sign. The views in *sig stay valid until the
  * next call on the same signer. With want_set = 0 the sorted set is not
  * built (sig->set is NULL), which is all the MinHash/SimHash path needs.
  * rp_signer_sign_as reads the bytes in the given charset (NULL: as
  * configured). */
-rp_status rp_signer_sign(rp_signer *s, const char *text, size_t len,
-			 int want_set, rp_signature *sig);
-rp_status rp_signer_sign_as(rp_signer *s, const char *text, size_t len,
-			    const char *charset, int want_set,
-			    rp_signature *sig);
+RP_API rp_status rp_signer_sign(rp_signer *s, const char *text, size_t len,
+				int want_set, rp_signature *sig);
+RP_API rp_status rp_signer_sign_as(rp_signer *s, const char *text, size_t len,
+				   const char *charset, int want_set,
+				   rp_signature *sig);
 
 /* Passages two texts share (rp_signer_passages). Offsets are bytes of
  * each text as the signer read it (a_text, b_text: UTF-8, the input
@@ -212,10 +220,10 @@ typedef struct rp_passages {
  * n-gram width) that A and B share: each text decoded and stripped of
  * furniture lines as for signing, folded, and matched as maximal runs.
  * Free *out with rp_passages_free. */
-rp_status rp_signer_passages(rp_signer *s, const char *a, size_t a_len,
-			     const char *b, size_t b_len, size_t min_cps,
-			     rp_passages *out);
-void rp_passages_free(rp_passages *p);
+RP_API rp_status rp_signer_passages(rp_signer *s, const char *a, size_t a_len,
+				    const char *b, size_t b_len, size_t min_cps,
+				    rp_passages *out);
+RP_API void rp_passages_free(rp_passages *p);
 
 typedef struct rp_similarity {
 	double jaccard;        /* exact, on the shingle sets */
@@ -228,8 +236,8 @@ typedef struct rp_similarity {
 
 /* Compare two signatures that were made with sets (want_set = 1) and the
  * same configuration. */
-rp_status rp_similarity_of(const rp_signature *a, const rp_signature *b,
-			   rp_similarity *out);
+RP_API rp_status rp_similarity_of(const rp_signature *a, const rp_signature *b,
+				  rp_similarity *out);
 
 /* LSH shape for a configuration, and the S-curve 1-(1-s^r)^b. */
 typedef struct rp_lsh_params {
@@ -238,8 +246,8 @@ typedef struct rp_lsh_params {
 	double p_target; /* probability a pair at target is a candidate */
 } rp_lsh_params;
 
-rp_status rp_lsh_params_for(const rp_config *cfg, rp_lsh_params *out);
-double rp_lsh_probability(unsigned bands, unsigned rows, double s);
+RP_API rp_status rp_lsh_params_for(const rp_config *cfg, rp_lsh_params *out);
+RP_API double rp_lsh_probability(unsigned bands, unsigned rows, double s);
 
 /* ---------------------------------------------------------------------
  * A corpus: rp_ctx
@@ -362,13 +370,13 @@ typedef struct rp_stats {
 	uint64_t headline_pairs; /* joined as updates under one headline */
 } rp_stats;
 
-rp_status rp_ctx_new(rp_ctx **out, const rp_config *cfg);
-void rp_ctx_free(rp_ctx *ctx);
-const char *rp_ctx_errmsg(const rp_ctx *ctx);
+RP_API rp_status rp_ctx_new(rp_ctx **out, const rp_config *cfg);
+RP_API void rp_ctx_free(rp_ctx *ctx);
+RP_API const char *rp_ctx_errmsg(const rp_ctx *ctx);
 
 /* Add a document. Signing happens in batches on the worker threads, so
  * adding is cheap until a batch fills. */
-rp_status rp_ctx_add(rp_ctx *ctx, const rp_doc *doc);
+RP_API rp_status rp_ctx_add(rp_ctx *ctx, const rp_doc *doc);
 
 /* Sign what is left, find candidates, verify and cluster. After this the
  * documents are numbered 0..n-1 in a canonical order (by id, then by
@@ -383,30 +391,30 @@ rp_status rp_ctx_add(rp_ctx *ctx, const rp_doc *doc);
  * against it: lag, kind, declared, and the page it most likely copied
  * (the earlier member whose outlet it names, else the earlier member
  * most similar to it). */
-rp_status rp_ctx_run(rp_ctx *ctx);
+RP_API rp_status rp_ctx_run(rp_ctx *ctx);
 
-uint32_t rp_ctx_doc_count(const rp_ctx *ctx);
-rp_status rp_ctx_doc(const rp_ctx *ctx, uint32_t i, rp_doc_info *out);
+RP_API uint32_t rp_ctx_doc_count(const rp_ctx *ctx);
+RP_API rp_status rp_ctx_doc(const rp_ctx *ctx, uint32_t i, rp_doc_info *out);
 /* Distinct shingle fingerprints of document i, sorted (after run). */
-rp_status rp_ctx_doc_set(const rp_ctx *ctx, uint32_t i, const uint32_t **set,
-			 size_t *len);
+RP_API rp_status rp_ctx_doc_set(const rp_ctx *ctx, uint32_t i,
+				const uint32_t **set, size_t *len);
 /* Verified pairs: every pair of documents whose Jaccard reaches the
  * threshold, or whose containment reaches cfg.containment, including every
  * pair inside a group of identical texts. */
-uint64_t rp_ctx_pair_count(const rp_ctx *ctx);
+RP_API uint64_t rp_ctx_pair_count(const rp_ctx *ctx);
 /* Call fn once per verified pair, in order of (a, b); a nonzero return from
  * fn stops the walk, and rp_ctx_pairs returns RP_EINVAL with that noted in
  * the message. */
 typedef int (*rp_pair_fn)(const rp_pair *pair, void *user);
-rp_status rp_ctx_pairs(rp_ctx *ctx, rp_pair_fn fn, void *user);
+RP_API rp_status rp_ctx_pairs(rp_ctx *ctx, rp_pair_fn fn, void *user);
 /* The same for the pairs (a, b) with first <= a < last only. It reads the
  * context and nothing else, so several threads may walk different ranges
  * at once (writing pairs in parallel); it leaves no message on the
  * context: RP_ENOMEM, RP_EINVAL (fn stopped it) or RP_ESTATE (no run)
  * say what went wrong. */
-rp_status rp_ctx_pairs_range(const rp_ctx *ctx, uint32_t first, uint32_t last,
-			     rp_pair_fn fn, void *user);
-uint32_t rp_ctx_cluster_count(const rp_ctx *ctx);
+RP_API rp_status rp_ctx_pairs_range(const rp_ctx *ctx, uint32_t first,
+				    uint32_t last, rp_pair_fn fn, void *user);
+RP_API uint32_t rp_ctx_cluster_count(const rp_ctx *ctx);
 
 /* What was learned as boilerplate (after a run with cfg.boilerplate):
  * each line dropped for a group (an outlet given, or "~" and a template
@@ -418,20 +426,21 @@ typedef struct rp_boilerplate_line {
 	uint32_t pages;
 } rp_boilerplate_line;
 
-size_t rp_ctx_boilerplate_count(const rp_ctx *ctx);
+RP_API size_t rp_ctx_boilerplate_count(const rp_ctx *ctx);
 
 /* Save what a run learned as boilerplate (after the run; *model is text,
  * freed with rp_free), and read a saved model into a context before its
  * run: its pages then find their outlets' templates and lose their
  * furniture as if the old pages were there, and what the run learns is
  * merged in. The seed and t2s must be those the model was made with. */
-rp_status rp_ctx_boilerplate_export(const rp_ctx *ctx, char **model,
-				    size_t *len);
-rp_status rp_ctx_boilerplate_import(rp_ctx *ctx, const char *model, size_t len);
-void rp_free(void *p);
-rp_status rp_ctx_boilerplate(const rp_ctx *ctx, size_t k,
-			     rp_boilerplate_line *out);
-void rp_ctx_stats(const rp_ctx *ctx, rp_stats *out);
+RP_API rp_status rp_ctx_boilerplate_export(const rp_ctx *ctx, char **model,
+					   size_t *len);
+RP_API rp_status rp_ctx_boilerplate_import(rp_ctx *ctx, const char *model,
+					   size_t len);
+RP_API void rp_free(void *p);
+RP_API rp_status rp_ctx_boilerplate(const rp_ctx *ctx, size_t k,
+				    rp_boilerplate_line *out);
+RP_API void rp_ctx_stats(const rp_ctx *ctx, rp_stats *out);
 
 #ifdef __cplusplus
 }

@@ -14,7 +14,7 @@ trap 'rm -f "$log"' EXIT
 . tests/units.sh
 run_units unit "$B"
 
-for s in run_cli hostile; do
+for s in run_cli hostile exports; do
   if REPRINT="$B/reprint" sh "tests/cli/$s.sh" >"$log" 2>&1; then :; fi
   p=$(grep -c '^ok ' "$log"); f=$(grep -c '^not ok ' "$log")
   grep -v '^ok ' "$log"
