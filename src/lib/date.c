@@ -1266,10 +1266,41 @@ size_t rp__date_at(const char *s, size_t n, size_t i, rp__date *out)
 	return c.pos - i;
 }
 
+/* Can s[0..n) hold a date at all? One without a digit and without a
+ * character beyond ASCII holds one only with a word that needs no number
+ * ("today", "yesterday", "just now", "an hour ago"): most lines of prose
+ * are passed over in one pass. */
+static int may_hold_any(const char *s, size_t n)
+{
+	static const char *const wordy[] = {"today", "yesterday", "just",
+					    "ago"};
+	size_t i, w, m;
+	for (i = 0; i < n; i++) {
+		unsigned char b = (unsigned char)s[i];
+		if (b >= 0x80 || is_digit(b))
+			return 1;
+		b = (unsigned char)lower(b);
+		if (b != 't' && b != 'y' && b != 'j' && b != 'a')
+			continue;
+		for (w = 0; w < N(wordy); w++) {
+			for (m = 0;
+			     wordy[w][m] && i + m < n &&
+			     lower((unsigned char)s[i + m]) == wordy[w][m];
+			     m++)
+				;
+			if (!wordy[w][m])
+				return 1;
+		}
+	}
+	return 0;
+}
+
 int rp__date_find(const char *s, size_t n, rp__date *out, size_t *at)
 {
 	size_t i;
-	for (i = 0; s && i < n; i++) {
+	if (!s || !may_hold_any(s, n))
+		return 0;
+	for (i = 0; i < n; i++) {
 		unsigned char b = (unsigned char)s[i];
 		/* dates start on a digit, a letter or a non-ASCII character */
 		if ((b & 0xC0) == 0x80 ||

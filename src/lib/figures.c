@@ -81,41 +81,78 @@ static size_t figure_at(const char *s, size_t n, size_t i, char *dig,
 	return j - i;
 }
 
+/* The number words, sorted; words_from[c] is where those that begin
+ * with letter c start (the next letter's entry ends them). */
+static const struct {
+	const char *w;
+	size_t n;
+} words[] = {
+	{"billion", 7},   {"eight", 5},   {"eighteen", 8}, {"eighty", 6},
+	{"eleven", 6},    {"fifteen", 7}, {"fifty", 5},    {"five", 4},
+	{"forty", 5},     {"four", 4},    {"fourteen", 8}, {"half", 4},
+	{"hundred", 7},   {"million", 7}, {"nine", 4},     {"nineteen", 8},
+	{"ninety", 6},    {"one", 3},     {"quarter", 7},  {"seven", 5},
+	{"seventeen", 9}, {"seventy", 7}, {"six", 3},      {"sixteen", 7},
+	{"sixty", 5},     {"ten", 3},     {"thirteen", 8}, {"thirty", 6},
+	{"thousand", 8},  {"three", 5},   {"trillion", 8}, {"twelve", 6},
+	{"twenty", 6},    {"two", 3},     {"zero", 4},
+};
+static const unsigned char words_from[27] = {
+	/* a */ 0,  /* b */ 0,   /* c */ 1,  /* d */ 1,  /* e */ 1,
+	/* f */ 5,  /* g */ 11,  /* h */ 11, /* i */ 13, /* j */ 13,
+	/* k */ 13, /* l */ 13,  /* m */ 13, /* n */ 14, /* o */ 17,
+	/* p */ 18, /* q */ 18,  /* r */ 19, /* s */ 19, /* t */ 25,
+	/* u */ 34, /* v */ 34,  /* w */ 34, /* x */ 34, /* y */ 34,
+	/* z */ 34, /* end */ 35};
+
 /* Is the ASCII word s[0..n) a number ("three", "Twenty", "half")? Its
  * lower case into w (10 bytes). */
 static int number_word(const char *s, size_t n, char *w)
 {
-	/* sorted, for a binary search */
-	static const char *const words[] = {
-		"billion",   "eight",    "eighteen", "eighty",   "eleven",
-		"fifteen",   "fifty",    "five",     "forty",    "four",
-		"fourteen",  "half",     "hundred",  "million",  "nine",
-		"nineteen",  "ninety",   "one",      "quarter",  "seven",
-		"seventeen", "seventy",  "six",      "sixteen",  "sixty",
-		"ten",       "thirteen", "thirty",   "thousand", "three",
-		"trillion",  "twelve",   "twenty",   "two",      "zero"};
-	size_t lo = 0, hi = sizeof words / sizeof words[0], k;
-	if (n < 3 || n > 9 || !strchr("befhmnoqstz", s[0] | 0x20))
+	size_t k, c;
+	if (n < 3 || n > 9)
+		return 0;
+	c = (size_t)((s[0] | 0x20) - 'a');
+	if (c >= 26 || words_from[c] == words_from[c + 1])
 		return 0;
 	for (k = 0; k < n; k++)
 		w[k] = (char)(s[k] | 0x20);
 	w[n] = '\0';
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(words[mid], w);
-		if (c == 0)
+	for (k = words_from[c]; k < words_from[c + 1]; k++)
+		if (words[k].n == n && !memcmp(words[k].w, w, n))
 			return 1;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	return 0;
 }
+
+/* What a byte can start: nothing (ASCII but for letters and digits), a
+ * word, a number, or a UTF-8 character (a full-width digit, maybe). */
+enum { B_NONE, B_LETTER, B_DIGIT, B_UTF8 };
 
 static int letter(char c)
 {
 	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+static unsigned class_of(unsigned char b)
+{
+	if (b >= 0x80)
+		return B_UTF8;
+	if (letter((char)b))
+		return B_LETTER;
+	return b >= '0' && b <= '9' ? B_DIGIT : B_NONE;
+}
+
+/* Does s[0..n) hold a digit (full-width ones too)? A date or a time has
+ * one: without any, only number words count. */
+static int has_digit(const char *s, size_t n)
+{
+	size_t k, dl;
+	for (k = 0; k < n; k++)
+		if ((s[k] >= '0' && s[k] <= '9') ||
+		    ((unsigned char)s[k] == 0xEF &&
+		     digit_at(s, n, k, &dl) >= 0))
+			return 1;
+	return 0;
 }
 
 size_t rp__figures_of_line(const char *s, size_t n, uint64_t seed,
@@ -123,40 +160,43 @@ size_t rp__figures_of_line(const char *s, size_t n, uint64_t seed,
 {
 	size_t i = 0, m = 0, span, nd, k, dl;
 	char dig[FIG_DIGITS], w[10];
-	int digits = 0;
+	int digits = has_digit(s, n);
 	rp__date d;
-	/* a date or a time has digits: without any, only words count */
-	for (k = 0; k < n && !digits; k++)
-		digits = (s[k] >= '0' && s[k] <= '9') ||
-			 ((unsigned char)s[k] == 0xEF &&
-			  digit_at(s, n, k, &dl) >= 0);
 	while (i < n && m < cap) {
-		int word = letter(s[i]) && (i == 0 || !letter(s[i - 1]));
-		if (!word && (unsigned char)s[i] < 0x80 &&
-		    !(s[i] >= '0' && s[i] <= '9')) {
+		unsigned c = class_of((unsigned char)s[i]);
+		if (c == B_NONE) {
 			i++; /* a space, a sign: nothing starts here */
 			continue;
 		}
-		if (digits && (word || digit_at(s, n, i, &dl) >= 0) &&
-		    (span = rp__date_at(s, n, i, &d)) > 0) {
-			i += span; /* a date says when, not what */
-			continue;
-		}
-		if (digit_at(s, n, i, &dl) >= 0) {
-			i += figure_at(s, n, i, dig, &nd);
-			if (nd)
-				out[m++] = (uint32_t)rp__hash(dig, nd, seed);
-			continue;
-		}
-		if (word) {
-			for (k = i; k < n && letter(s[k]); k++)
+		if (c == B_LETTER) {
+			for (k = i + 1; k < n && letter(s[k]); k++)
 				;
+			/* inside a word (after a date that ended in one):
+			 * nothing starts before its end */
+			if (i > 0 && letter(s[i - 1])) {
+				i = k;
+				continue;
+			}
+			if (digits && (span = rp__date_at(s, n, i, &d)) > 0) {
+				i += span; /* a date says when, not what */
+				continue;
+			}
 			if (number_word(s + i, k - i, w))
 				out[m++] = (uint32_t)rp__hash(w, k - i, seed);
 			i = k;
 			continue;
 		}
-		i++;
+		if (digit_at(s, n, i, &dl) < 0) {
+			i++; /* a byte of a character that is no digit */
+			continue;
+		}
+		if (digits && (span = rp__date_at(s, n, i, &d)) > 0) {
+			i += span;
+			continue;
+		}
+		i += figure_at(s, n, i, dig, &nd);
+		if (nd)
+			out[m++] = (uint32_t)rp__hash(dig, nd, seed);
 	}
 	return m;
 }
