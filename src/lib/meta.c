@@ -531,9 +531,12 @@ static int worth_reading(const char *s, size_t n)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i;
 	for (i = 0; i < n; i++) {
-		switch (first[u[i]]) {
-		case 0:
+		/* most bytes start nothing: pass over them in a tight loop */
+		while (i < n && !first[u[i]])
+			i++;
+		if (i == n)
 			break;
+		switch (first[u[i]]) {
 		case 1:
 			return 1;
 		case 2:
