@@ -629,6 +629,7 @@ rp_status rp__norm_run(rp__norm *nm, const char *text, size_t len)
 		st = run_lower_space(nm, s, len);
 	else
 		st = run_text(nm, s, len);
+	nm->may_join = nm->refold;
 	if (st == RP_OK)
 		st = refold(nm);
 	if (st == RP_OK && !nm->ascii)

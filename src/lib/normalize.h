@@ -22,8 +22,10 @@ typedef struct rp__norm {
 	int t2s;   /* fold Traditional to Simplified */
 	const uint32_t *t2s_table; /* fetched on the first ideograph */
 	int no_table;              /* it could not be built (out of memory) */
-	int refold;  /* the output holds marks that may join a neighbour */
-	char *again; /* the output, folded again from here (refold) */
+	int refold;   /* the output holds marks that may join a neighbour */
+	int may_join; /* the last run's output held one: folded beside other
+			 text, it may fold differently */
+	char *again;  /* the output, folded again from here (refold) */
 	size_t again_cap;
 	uint32_t *bmp; /* text mode: how each BMP code point folds alone
 			  (normalize.c), filled as code points are met */

@@ -86,6 +86,8 @@ void rp__page_release(rp__page *p)
 	free(p->dbuf);
 	free(p->mstarts);
 	free(p->tail);
+	free(p->fout);
+	free(p->fstarts);
 	memset(p, 0, sizeof *p);
 }
 
@@ -102,6 +104,53 @@ static rp_status keep_line(rp__page *p, const char *s, size_t n, uint64_t h)
 	p->kept_len += n;
 	p->kept[p->kept_len++] = '\n';
 	p->hashes[p->n_hashes++] = h;
+	return RP_OK;
+}
+
+/* Append the line just folded (p->lnorm) to the folded kept text. */
+static rp_status keep_folded(rp__page *p)
+{
+	const rp__norm *nm = &p->lnorm;
+	size_t k, base = p->fout_len;
+	rp_status st;
+	if (!p->folded_ok)
+		return RP_OK;
+	if (nm->may_join || nm->nul || nm->invalid) {
+		p->folded_ok = 0;
+		return RP_OK;
+	}
+	st = rp__grow((void **)&p->fout, &p->fout_cap, base + nm->out_len + 1,
+		      1, p->limit);
+	if (st != RP_OK)
+		return st;
+	memcpy(p->fout + base, nm->out, nm->out_len);
+	p->fout_len += nm->out_len;
+	if (p->fascii && !nm->ascii) {
+		/* the first line beyond ASCII: what came before is one byte
+		 * per code point */
+		p->fascii = 0;
+		st = rp__grow((void **)&p->fstarts, &p->fstarts_cap,
+			      p->fcps + nm->cps + 1, sizeof *p->fstarts,
+			      p->limit + 1);
+		if (st != RP_OK)
+			return st;
+		for (k = 0; k < p->fcps; k++)
+			p->fstarts[k] = (uint32_t)k;
+	} else if (!p->fascii) {
+		st = rp__grow((void **)&p->fstarts, &p->fstarts_cap,
+			      p->fcps + nm->cps + 1, sizeof *p->fstarts,
+			      p->limit + 1);
+		if (st != RP_OK)
+			return st;
+	}
+	if (!p->fascii)
+		for (k = 0; k < nm->cps; k++)
+			p->fstarts[p->fcps + k] =
+				(uint32_t)(base +
+					   (nm->ascii ? k : nm->starts[k]));
+	p->fcps += nm->cps;
+	if (!p->fascii)
+		p->fstarts[p->fcps] = (uint32_t)p->fout_len;
 	return RP_OK;
 }
 
@@ -422,6 +471,12 @@ static rp_status lines(rp__page *p, const char *text, size_t len, int rules,
 	rp_status st;
 	p->kept_len = p->n_hashes = 0;
 	p->dropped_rule = p->dropped_learned = 0;
+	p->fout_len = p->fcps = 0;
+	p->fascii = 1;
+	p->folded_ok = 1;
+	st = rp__grow((void **)&p->fout, &p->fout_cap, 16, 1, p->limit);
+	if (st != RP_OK)
+		return st;
 	st = rp__grow((void **)&p->kept, &p->kept_cap, 16, 1, p->limit);
 	if (st != RP_OK)
 		return st;
@@ -489,6 +544,8 @@ static rp_status lines(rp__page *p, const char *text, size_t len, int rules,
 		}
 		kept_cps += p->lnorm.cps;
 		st = keep_line(p, text + i, end - i, h);
+		if (st == RP_OK)
+			st = keep_folded(p);
 		if (st == RP_OK && !rules && !learned) {
 			st = rp__grow((void **)&p->masked, &p->masked_cap,
 				      p->n_hashes, sizeof *p->masked, p->limit);

@@ -63,6 +63,15 @@ typedef struct rp__page {
 	 * left out. A copy keeps a story's figures; another item of one
 	 * template (a dividend notice, a daily market report) changes them. */
 	rp__figs figs;
+	/* the kept lines as folded one by one, joined: what folding the
+	 * kept text whole gives (line ends and spaces fold away), unless a
+	 * line held a mark that may join its neighbour, a NUL or ill-formed
+	 * UTF-8 (folded_ok 0: fold the kept text whole instead) */
+	char *fout;
+	size_t fout_len, fout_cap;
+	uint32_t *fstarts; /* byte offset of each code point (when !fascii) */
+	size_t fstarts_cap, fcps;
+	int fascii, folded_ok;
 	uint64_t head_line; /* hash of the first kept line that is no
 			       byline or label, folded (0: none) */
 	int cut_mark;       /* a line says the story goes on elsewhere */

@@ -115,6 +115,35 @@ static rp_status fold_text(rp_signer *s, const char *text, size_t len)
 	return RP_OK;
 }
 
+/* The kept lines of a page, folded: in the text mode they were folded
+ * one by one as they were read, and joined they are what folding them
+ * together gives (page.c); the buffers change hands, nothing is copied. */
+static rp_status fold_kept(rp_signer *s)
+{
+	rp__norm *nm = &s->norm;
+	rp__page *p = &s->page;
+	char *out;
+	uint32_t *starts;
+	size_t cap;
+	if (nm->mode != RP_NORM_TEXT || nm->t2s != p->lnorm.t2s ||
+	    !p->folded_ok || p->kept_len > nm->limit)
+		return fold_text(s, p->kept, p->kept_len);
+	out = nm->out, cap = nm->out_cap;
+	nm->out = p->fout, nm->out_cap = p->fout_cap;
+	p->fout = out, p->fout_cap = cap;
+	if (!p->fascii) {
+		starts = nm->starts, cap = nm->starts_cap;
+		nm->starts = p->fstarts, nm->starts_cap = p->fstarts_cap;
+		p->fstarts = starts, p->fstarts_cap = cap;
+	}
+	nm->out_len = p->fout_len;
+	nm->cps = p->fcps;
+	nm->ascii = p->fascii;
+	nm->invalid = nm->nul = 0;
+	nm->no_table = nm->refold = nm->may_join = 0;
+	return RP_OK;
+}
+
 /* A byte-order mark may start the text (a cheap, loose test). */
 static int may_have_bom(const char *text, size_t len)
 {
@@ -169,7 +198,7 @@ static rp_status fold(rp_signer *s, const char *text, size_t len,
 		if (st != RP_OK)
 			return rp__errf(s->err, st, "cannot read lines: %s",
 					rp_status_str(st));
-		st = fold_text(s, s->page.kept, s->page.kept_len);
+		st = fold_kept(s);
 		if (st != RP_OK)
 			return st;
 		if (s->norm.cps >= s->cfg.ngram) {

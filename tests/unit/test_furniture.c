@@ -121,6 +121,51 @@ static void test_page_line_ends(void **state)
 	rp__page_release(&p);
 }
 
+/* The kept lines folded one by one and joined are the kept text folded
+ * whole: ASCII and CJK lines mixed, full-width forms, segmenter spaces,
+ * Traditional script; a line that opens with a combining mark (it would
+ * join the line before) and a NUL make the page fold whole instead. */
+static void test_page_folds_once(void **state)
+{
+	static const char *const pages[] = {
+		"Plain ASCII line\nand another, with punctuation!\n",
+		"Headline\n马斯克 等 千 名 科技 人士\n２０２３年３月\nMore "
+		"text\n",
+		"臺灣 資料 通訊\r\nＡＢＣ ｆｕｌｌ\r\n\u00e9t\u00e9\n",
+		"first line ends in e\n\xcc\x81 opens the next\n",
+		"a NUL \0 inside\nsecond line\n",
+	};
+	size_t k;
+	(void)state;
+	for (k = 0; k < sizeof pages / sizeof pages[0]; k++) {
+		rp__page p;
+		rp__norm whole;
+		size_t len = k == 4 ? 27 : strlen(pages[k]);
+		rp__page_init(&p, 1 << 20, 0);
+		rp__norm_init(&whole, RP_NORM_TEXT, 1 << 20);
+		whole.t2s = p.lnorm.t2s;
+		assert_int_equal(rp__page_lines(&p, pages[k], len, 0, NULL, 0),
+				 RP_OK);
+		assert_int_equal(rp__norm_run(&whole, p.kept, p.kept_len),
+				 RP_OK);
+		if (k >= 3) {
+			assert_false(p.folded_ok);
+		} else {
+			assert_true(p.folded_ok);
+			assert_int_equal(p.fout_len, whole.out_len);
+			assert_memory_equal(p.fout, whole.out, whole.out_len);
+			assert_int_equal(p.fcps, whole.cps);
+			assert_int_equal(p.fascii, whole.ascii);
+			if (!whole.ascii)
+				assert_memory_equal(
+					p.fstarts, whole.starts,
+					(whole.cps + 1) * sizeof *whole.starts);
+		}
+		rp__norm_release(&whole);
+		rp__page_release(&p);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -128,6 +173,7 @@ int main(void)
 		cmocka_unit_test(test_furniture_keeps_prose),
 		cmocka_unit_test(test_furniture_seed_page),
 		cmocka_unit_test(test_page_line_ends),
+		cmocka_unit_test(test_page_folds_once),
 	};
 	return cmocka_run_group_tests_name("furniture", tests, NULL, NULL);
 }
