@@ -13,42 +13,56 @@
 
 #include "radix.h"
 
+/* Fewer entries than this are sorted by insertion (stable too): the
+ * histograms alone cost more. */
+#define SMALL_SORT 48
+
 /* One sort per entry type: KEY(e) is the key of entry e, BYTES its size. */
-#define RADIX_SORT(name, type, KEY, BYTES)                                 \
-	void name(type *a, type *tmp, size_t n)                            \
-	{                                                                  \
-		size_t count[BYTES][256];                                  \
-		type *src = a, *dst = tmp;                                 \
-		size_t i;                                                  \
-		unsigned byte;                                             \
-		if (n < 2)                                                 \
-			return;                                            \
-		memset(count, 0, sizeof count);                            \
-		for (i = 0; i < n; i++)                                    \
-			for (byte = 0; byte < BYTES; byte++)               \
-				count[byte]                                \
-				     [(KEY(a[i]) >> (8 * byte)) & 0xFF]++; \
-		for (byte = 0; byte < BYTES; byte++) {                     \
-			size_t *c = count[byte], sum = 0, b;               \
-			unsigned shift = 8 * byte;                         \
-			type *t;                                           \
-			/* one value of this byte: nothing moves */        \
-			if (c[(KEY(a[0]) >> shift) & 0xFF] == n)           \
-				continue;                                  \
-			for (b = 0; b < 256; b++) {                        \
-				size_t v = c[b];                           \
-				c[b] = sum;                                \
-				sum += v;                                  \
-			}                                                  \
-			for (i = 0; i < n; i++)                            \
-				dst[c[(KEY(src[i]) >> shift) & 0xFF]++] =  \
-					src[i];                            \
-			t = src;                                           \
-			src = dst;                                         \
-			dst = t;                                           \
-		}                                                          \
-		if (src != a)                                              \
-			memcpy(a, src, n * sizeof *a);                     \
+#define RADIX_SORT(name, type, KEY, BYTES)                                   \
+	void name(type *a, type *tmp, size_t n)                              \
+	{                                                                    \
+		size_t count[BYTES][256];                                    \
+		type *src = a, *dst = tmp;                                   \
+		size_t i;                                                    \
+		unsigned byte;                                               \
+		if (n < 2)                                                   \
+			return;                                              \
+		if (n < SMALL_SORT) {                                        \
+			for (i = 1; i < n; i++) {                            \
+				type e = a[i];                               \
+				size_t j = i;                                \
+				for (; j > 0 && KEY(a[j - 1]) > KEY(e); j--) \
+					a[j] = a[j - 1];                     \
+				a[j] = e;                                    \
+			}                                                    \
+			return;                                              \
+		}                                                            \
+		memset(count, 0, sizeof count);                              \
+		for (i = 0; i < n; i++)                                      \
+			for (byte = 0; byte < BYTES; byte++)                 \
+				count[byte]                                  \
+				     [(KEY(a[i]) >> (8 * byte)) & 0xFF]++;   \
+		for (byte = 0; byte < BYTES; byte++) {                       \
+			size_t *c = count[byte], sum = 0, b;                 \
+			unsigned shift = 8 * byte;                           \
+			type *t;                                             \
+			/* one value of this byte: nothing moves */          \
+			if (c[(KEY(a[0]) >> shift) & 0xFF] == n)             \
+				continue;                                    \
+			for (b = 0; b < 256; b++) {                          \
+				size_t v = c[b];                             \
+				c[b] = sum;                                  \
+				sum += v;                                    \
+			}                                                    \
+			for (i = 0; i < n; i++)                              \
+				dst[c[(KEY(src[i]) >> shift) & 0xFF]++] =    \
+					src[i];                              \
+			t = src;                                             \
+			src = dst;                                           \
+			dst = t;                                             \
+		}                                                            \
+		if (src != a)                                                \
+			memcpy(a, src, n * sizeof *a);                       \
 	}
 
 #define KV_KEY(e)  ((e).key)
