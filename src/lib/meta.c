@@ -505,13 +505,12 @@ static void take_title(const char *kept, size_t len, size_t from, rp__meta *m)
 	char sq[MAX_LINE];
 	m->title[0] = '\0';
 	while (i < len && lines < 8) {
-		const char *e = memchr(kept + i, '\n', len - i);
-		size_t n = e ? (size_t)(e - (kept + i)) : len - i;
-		if (title_like(kept + i, n, sq, sizeof sq)) {
+		size_t next, end = rp__line_end(kept, len, i, &next);
+		if (title_like(kept + i, end - i, sq, sizeof sq)) {
 			memcpy(m->title, sq, strlen(sq) + 1);
 			return;
 		}
-		i += n + 1;
+		i = next;
 		lines++;
 	}
 	if (from)
@@ -767,93 +766,111 @@ static int blank(const char *s, size_t n)
 	return 1;
 }
 
-void rp__meta_parse(const char *text, size_t len, const char *kept,
-		    size_t kept_len, size_t head_from, rp__meta *out)
-{
-	size_t i, lines = 0, total = 0, filled = 0, n_long = 0;
-	size_t tail[SITE_LINES][2], n_tail = 0, longs[MAX_DATES];
-	int picked;
+/* What reading a page's lines for metadata gathers on the way. */
+typedef struct page_read {
 	dates ds;
+	size_t total;                     /* line ends in the page */
+	size_t filled;                    /* site lines taken from the top */
+	const rp__span *tail[SITE_LINES]; /* the last non-empty lines */
+	size_t n_tail;
+	const rp__span *longs[MAX_DATES]; /* prose lines with a digit */
+	size_t n_long;
+} page_read;
+
+/* Read line l (the k-th) of the page for dates, a source, a URL, and as
+ * a site line. */
+static void meta_line_read(page_read *r, const char *text, const rp__span *l,
+			   size_t k, rp__meta *out)
+{
+	const char *s = text + l->off;
+	size_t n = l->len, q;
 	char sq[MAX_LINE];
-	memset(out, 0, sizeof *out);
-	memset(&ds, 0, sizeof ds);
-	for (i = 0; i < len; i++)
-		total += text[i] == '\n';
-	for (i = 0; i < len; lines++) {
-		const char *e = memchr(text + i, '\n', len - i);
-		size_t n = e ? (size_t)(e - (text + i)) : len - i, k;
-		/* the top and the bottom of the page, and metadata lines
-		 * anywhere; a line without a digit or a colon holds neither
-		 * date nor source */
-		if ((lines < TOP_LINES || lines + 8 > total ||
-		     memchr(text + i, ';', n)) &&
-		    worth_reading(text + i, n)) {
-			k = squeeze(text + i,
-				    n < MAX_LINE - 8 ? n : MAX_LINE - 8, sq,
-				    sizeof sq);
-			take_source(sq, out);
-			ds.cur_off = i;
-			ds.cur_len = n;
-			/* prose is read for dates only when no shorter line
-			 * gave one (see below) */
-			if (n <= PROSE_BYTES)
-				take_dates(text + i, n, &ds);
-			else if (n_long < MAX_DATES)
-				longs[n_long++] = i;
-			if (lines + FOOTER_LINES > total)
-				take_copyright_year(sq, k, lines + 2 > total,
-						    &ds);
-			take_url(sq, k, out);
-		}
-		/* the masthead and the footer, where a page names itself */
-		if (!blank(text + i, n)) {
-			if (filled < SITE_LINES) {
-				filled +=
-					(size_t)add_site_line(out, text + i, n);
-			} else {
-				if (n_tail == SITE_LINES) {
-					memmove(tail[0], tail[1],
-						sizeof tail[0] *
-							(SITE_LINES - 1));
-					n_tail--;
-				}
-				tail[n_tail][0] = i;
-				tail[n_tail++][1] = n;
-			}
-		}
-		i += n + 1;
+	/* the top and the bottom of the page, and metadata lines anywhere;
+	 * a line without a digit or a colon holds neither date nor source */
+	if ((k < TOP_LINES || k + 8 > r->total || memchr(s, ';', n)) &&
+	    worth_reading(s, n)) {
+		q = squeeze(s, n < MAX_LINE - 8 ? n : MAX_LINE - 8, sq,
+			    sizeof sq);
+		take_source(sq, out);
+		r->ds.cur_off = l->off;
+		r->ds.cur_len = n;
+		/* prose is read for dates only when no shorter line gave one
+		 * (see below) */
+		if (n <= PROSE_BYTES)
+			take_dates(s, n, &r->ds);
+		else if (r->n_long < MAX_DATES)
+			r->longs[r->n_long++] = l;
+		if (k + FOOTER_LINES > r->total)
+			take_copyright_year(sq, q, k + 2 > r->total, &r->ds);
+		take_url(sq, q, out);
 	}
-	for (i = 0; i < n_tail; i++)
-		(void)add_site_line(out, text + tail[i][0], tail[i][1]);
-	for (i = 0; !ds.n && i < n_long; i++) {
-		const char *e = memchr(text + longs[i], '\n', len - longs[i]);
-		ds.cur_off = longs[i];
-		ds.cur_len =
-			e ? (size_t)(e - (text + longs[i])) : len - longs[i];
-		take_dates(text + ds.cur_off,
-			   ds.cur_len < MAX_LINE ? ds.cur_len : MAX_LINE, &ds);
+	/* the masthead and the footer, where a page names itself */
+	if (blank(s, n))
+		return;
+	if (r->filled < SITE_LINES) {
+		r->filled += (size_t)add_site_line(out, s, n);
+		return;
 	}
-	picked = pick_date(&ds, &out->when);
-	out->date_order = (unsigned char)ds.order;
+	if (r->n_tail == SITE_LINES) {
+		memmove(r->tail, r->tail + 1,
+			sizeof r->tail[0] * (SITE_LINES - 1));
+		r->n_tail--;
+	}
+	r->tail[r->n_tail++] = l;
+}
+
+/* The date picked among those read (prose last), and its line. */
+static void meta_date_pick(page_read *r, const char *text, rp__meta *out)
+{
+	char sq[MAX_LINE];
+	size_t i, n;
+	int picked;
+	for (i = 0; !r->ds.n && i < r->n_long; i++) {
+		r->ds.cur_off = r->longs[i]->off;
+		r->ds.cur_len = r->longs[i]->len;
+		take_dates(text + r->ds.cur_off,
+			   r->ds.cur_len < MAX_LINE ? r->ds.cur_len : MAX_LINE,
+			   &r->ds);
+	}
+	picked = pick_date(&r->ds, &out->when);
+	out->date_order = (unsigned char)r->ds.order;
 	if (picked >= 0 &&
 	    !rp__date_format(&out->when, out->date, sizeof out->date))
 		picked = -1;
-	if (picked < 0)
+	if (picked < 0) {
 		memset(&out->when, 0, sizeof out->when);
-	else
-		out->date_amb = ds.amb[picked];
-	if (picked >= 0) {
-		size_t n = ds.line_len[picked];
-		n = squeeze(text + ds.line_off[picked],
-			    n < MAX_LINE - 8 ? n : MAX_LINE - 8, sq, sizeof sq);
-		if (n >= sizeof out->dateline) {
-			n = sizeof out->dateline - 1;
-			while (n > 0 && ((unsigned char)sq[n] & 0xC0) == 0x80)
-				n--;
-		}
-		memcpy(out->dateline, sq, n);
-		out->dateline[n] = '\0';
+		return;
 	}
+	out->date_amb = r->ds.amb[picked];
+	n = r->ds.line_len[picked];
+	n = squeeze(text + r->ds.line_off[picked],
+		    n < MAX_LINE - 8 ? n : MAX_LINE - 8, sq, sizeof sq);
+	if (n >= sizeof out->dateline) {
+		n = sizeof out->dateline - 1;
+		while (n > 0 && ((unsigned char)sq[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(out->dateline, sq, n);
+	out->dateline[n] = '\0';
+}
+
+void rp__meta_parse(const char *text, size_t len, const rp__span *lines,
+		    size_t n_lines, const char *kept, size_t kept_len,
+		    size_t head_from, rp__meta *out)
+{
+	page_read r;
+	size_t k;
+	memset(out, 0, sizeof *out);
+	memset(&r, 0, sizeof r);
+	/* the last line may have no line end */
+	r.total = n_lines;
+	if (n_lines && lines[n_lines - 1].off + lines[n_lines - 1].len >= len)
+		r.total--;
+	for (k = 0; k < n_lines; k++)
+		meta_line_read(&r, text, &lines[k], k, out);
+	for (k = 0; k < r.n_tail; k++)
+		(void)add_site_line(out, text + r.tail[k]->off, r.tail[k]->len);
+	meta_date_pick(&r, text, out);
 	take_title(kept, kept_len, head_from, out);
 }
 

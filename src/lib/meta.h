@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "date.h"
+#include "lines.h"
 
 #define RP__META_CAP 160
 
@@ -42,12 +43,13 @@ typedef struct rp__meta {
 	char dateline[RP__META_CAP];
 } rp__meta;
 
-/* Read metadata from a decoded page (text) and its kept lines (kept, the
- * text without furniture, for the title; its first head_from bytes came
- * before the page's head furniture). Empty strings when not found. */
-void rp__meta_parse(const char *text, size_t len, const char *kept,
-		    size_t kept_len, size_t head_from, rp__meta *out);
-
+/* Read metadata from a decoded page: text[0..len), split into lines by
+ * its reader (page.c), and its kept lines (kept, the text without
+ * furniture, for the title; its first head_from bytes came before the
+ * page's head furniture). Empty strings when not found. */
+void rp__meta_parse(const char *text, size_t len, const rp__span *lines,
+		    size_t n_lines, const char *kept, size_t kept_len,
+		    size_t head_from, rp__meta *out);
 /* Whether the line s[0..n) says who or when rather than what: a date, a
  * source, an author or editor, a counter or id of five digits or more. */
 int rp__meta_byline(const char *s, size_t n);

@@ -88,6 +88,7 @@ void rp__page_release(rp__page *p)
 	free(p->tail);
 	free(p->fout);
 	free(p->fstarts);
+	free(p->spans);
 	memset(p, 0, sizeof *p);
 }
 
@@ -459,118 +460,167 @@ rp_status rp__page_lines(rp__page *p, const char *text, size_t len, int rules,
 	return RP_OK;
 }
 
+/* One page being read: where the reader is and what it has met. */
+typedef struct reader {
+	const char *text;
+	size_t len;
+	int rules;                /* apply the built-in furniture rules */
+	const rp__bpset *learned; /* lines learned as furniture, or NULL */
+	uint64_t group;           /* whose learned lines */
+	size_t kept_cps, line_no;
+	int wrapped;   /* the line before is a wrapped paragraph's, open */
+	int furnished; /* a furniture line was met */
+	int collect;   /* bylines and figures wanted (signing) */
+	int done;      /* the story is over: lines are only listed */
+} reader;
+
+static rp_status add_span(rp__page *p, size_t off, size_t len)
+{
+	rp_status st = rp__grow((void **)&p->spans, &p->spans_cap,
+				p->n_spans + 1, sizeof *p->spans, p->limit);
+	if (st != RP_OK)
+		return st;
+	p->spans[p->n_spans].off = (uint32_t)off;
+	p->spans[p->n_spans++].len = (uint32_t)len;
+	return RP_OK;
+}
+
+/* A line the built-in rules call furniture (or an empty one): 1. */
+static int drop_by_rule(rp__page *p, reader *r, size_t i, size_t end)
+{
+	int c = rp__furniture_line(r->text + i, end - i);
+	if (c == RP__FURN_KEEP)
+		return 0;
+	p->dropped_rule += c != RP__FURN_EMPTY;
+	if (c != RP__FURN_EMPTY)
+		head_furniture(p, &r->furnished, r->line_no, i, r->len);
+	r->wrapped = 0;
+	return 1;
+}
+
+/* A line learned as the group's furniture: listed in drops; after the
+ * story, what follows is the outlet's, not the story's (related blocks),
+ * and reading ends. */
+static rp_status drop_learned(rp__page *p, reader *r, uint64_t key, size_t i,
+			      size_t end)
+{
+	rp_status st =
+		rp__grow((void **)&p->drops, &p->drops_cap,
+			 p->dropped_learned + 1, sizeof *p->drops, p->limit);
+	if (st != RP_OK)
+		return st;
+	p->drops[p->dropped_learned].key = key;
+	p->drops[p->dropped_learned].off = i;
+	p->drops[p->dropped_learned].len = end - i;
+	p->dropped_learned++;
+	head_furniture(p, &r->furnished, r->line_no, i, r->len);
+	if (r->kept_cps >= RP__PAGE_CUT_CPS)
+		r->done = 1;
+	return RP_OK;
+}
+
+/* What a kept line says beside its text: a byline or a dateline, its
+ * figures, the page's headline. */
+static rp_status collect_line(rp__page *p, const char *line, size_t n,
+			      uint64_t raw)
+{
+	rp_status st = RP_OK;
+	int why = meta_line(p, line, n);
+	int is_meta = why != 0;
+	size_t pre = is_meta ? 0 : rp__meta_dateline(line, n);
+	if (!is_meta && !p->head_line)
+		p->head_line = raw ? raw : 1;
+	if (p->figures && !(why & ~RP__BYLINE_DATE))
+		st = take_figures(p, line, n);
+	if (st == RP_OK && pre)
+		st = dateline_meta(p, line, n, pre);
+	if (st == RP_OK)
+		st = track_meta(p, is_meta);
+	return st;
+}
+
+/* Keep the line s[i..end), folded in p->lnorm, with its hash h. */
+static rp_status keep(rp__page *p, reader *r, size_t i, size_t end, uint64_t h,
+		      uint64_t raw)
+{
+	const char *line = r->text + i;
+	rp_status st;
+	r->kept_cps += p->lnorm.cps;
+	st = keep_line(p, line, end - i, h);
+	if (st == RP_OK)
+		st = keep_folded(p);
+	if (st == RP_OK && !r->rules && !r->learned) {
+		st = rp__grow((void **)&p->masked, &p->masked_cap, p->n_hashes,
+			      sizeof *p->masked, p->limit);
+		if (st == RP_OK)
+			st = masked_hash(p, h, i, r->len,
+					 &p->masked[p->n_hashes - 1]);
+	}
+	if (st == RP_OK && r->collect)
+		st = collect_line(p, line, end - i, raw);
+	return st;
+}
+
+/* Read the line s[i..end): dropped, or kept. */
+static rp_status read_line(rp__page *p, reader *r, size_t i, size_t end)
+{
+	const char *line = r->text + i;
+	uint64_t h, raw;
+	int cont;
+	rp_status st;
+	if (r->collect && !p->cut_mark && r->kept_cps >= RP__PAGE_CUT_CPS &&
+	    rp__meta_cut_mark(line, end - i))
+		p->cut_mark = 1;
+	r->line_no++;
+	if (r->rules && drop_by_rule(p, r, i, end))
+		return RP_OK;
+	st = rp__norm_run(&p->lnorm, line, end - i);
+	if (st != RP_OK)
+		return st;
+	if (p->lnorm.out_len == 0) {
+		r->wrapped = 0;
+		return RP_OK;
+	}
+	raw = rp__hash(p->lnorm.out, p->lnorm.out_len, p->seed);
+	h = placed(raw, i, r->len);
+	cont = r->wrapped;
+	r->wrapped = end - i >= WRAPPED_MIN && !ends_sentence(line, end - i);
+	/* the end of a wrapped paragraph ("said.") is no furniture */
+	if (r->learned && !cont &&
+	    rp__bp_has(r->learned, rp__bp_key(r->group, h)))
+		return drop_learned(p, r, rp__bp_key(r->group, h), i, end);
+	return keep(p, r, i, end, h, raw);
+}
+
 static rp_status lines(rp__page *p, const char *text, size_t len, int rules,
 		       const rp__bpset *learned, uint64_t group)
 {
-	size_t i = 0, kept_cps = 0, line_no = 0;
-	int wrapped = 0;   /* the line before is a wrapped paragraph's, open */
-	int furnished = 0; /* a furniture line was met */
+	reader r;
+	size_t i = 0;
+	rp_status st;
+	memset(&r, 0, sizeof r);
+	r.text = text;
+	r.len = len;
+	r.rules = rules;
+	r.learned = learned;
+	r.group = group;
 	/* bylines are for signing; the boilerplate pass (no rules, nothing
 	 * learned yet) only wants the line hashes */
-	int collect = p->ngram && (rules || learned);
-	rp_status st;
+	r.collect = p->ngram && (rules || learned);
 	p->kept_len = p->n_hashes = 0;
 	p->dropped_rule = p->dropped_learned = 0;
-	p->fout_len = p->fcps = 0;
+	p->fout_len = p->fcps = p->n_spans = 0;
 	p->fascii = 1;
 	p->folded_ok = 1;
 	st = rp__grow((void **)&p->fout, &p->fout_cap, 16, 1, p->limit);
-	if (st != RP_OK)
-		return st;
-	st = rp__grow((void **)&p->kept, &p->kept_cap, 16, 1, p->limit);
-	if (st != RP_OK)
-		return st;
-	while (i < len) {
-		size_t end = i, next;
-		uint64_t h, raw;
-		int cont;
-		while (end < len && text[end] != '\n' && text[end] != '\r')
-			end++;
-		/* LF, CR or CRLF ends a line */
-		next = end;
-		if (next < len && text[next] == '\r')
-			next++;
-		if (next < len && text[next] == '\n')
-			next++;
-		if (collect && !p->cut_mark && kept_cps >= RP__PAGE_CUT_CPS &&
-		    rp__meta_cut_mark(text + i, end - i))
-			p->cut_mark = 1;
-		line_no++;
-		if (rules) {
-			int c = rp__furniture_line(text + i, end - i);
-			if (c != RP__FURN_KEEP) {
-				p->dropped_rule += c != RP__FURN_EMPTY;
-				if (c != RP__FURN_EMPTY)
-					head_furniture(p, &furnished, line_no,
-						       i, len);
-				wrapped = 0;
-				i = next;
-				continue;
-			}
-		}
-		st = rp__norm_run(&p->lnorm, text + i, end - i);
-		if (st != RP_OK)
-			return st;
-		if (p->lnorm.out_len == 0) {
-			wrapped = 0;
-			i = next;
-			continue;
-		}
-		raw = rp__hash(p->lnorm.out, p->lnorm.out_len, p->seed);
-		h = placed(raw, i, len);
-		cont = wrapped;
-		wrapped = end - i >= WRAPPED_MIN &&
-			  !ends_sentence(text + i, end - i);
-		/* the end of a wrapped paragraph ("said.") is no furniture */
-		if (learned && !cont &&
-		    rp__bp_has(learned, rp__bp_key(group, h))) {
-			st = rp__grow((void **)&p->drops, &p->drops_cap,
-				      p->dropped_learned + 1, sizeof *p->drops,
-				      p->limit);
-			if (st != RP_OK)
-				return st;
-			p->drops[p->dropped_learned].key = rp__bp_key(group, h);
-			p->drops[p->dropped_learned].off = i;
-			p->drops[p->dropped_learned].len = end - i;
-			p->dropped_learned++;
-			head_furniture(p, &furnished, line_no, i, len);
-
-			i = next;
-			/* furniture after the story: what follows is the
-			 * outlet's, not the story's (related blocks) */
-			if (kept_cps >= RP__PAGE_CUT_CPS)
-				break;
-			continue;
-		}
-		kept_cps += p->lnorm.cps;
-		st = keep_line(p, text + i, end - i, h);
-		if (st == RP_OK)
-			st = keep_folded(p);
-		if (st == RP_OK && !rules && !learned) {
-			st = rp__grow((void **)&p->masked, &p->masked_cap,
-				      p->n_hashes, sizeof *p->masked, p->limit);
-			if (st == RP_OK)
-				st = masked_hash(p, h, i, len,
-						 &p->masked[p->n_hashes - 1]);
-		}
-		if (st == RP_OK && collect) {
-			int why = meta_line(p, text + i, end - i);
-			int is_meta = why != 0;
-			if (!is_meta && !p->head_line)
-				p->head_line = raw ? raw : 1;
-			size_t pre =
-				is_meta ? 0
-					: rp__meta_dateline(text + i, end - i);
-			if (p->figures && !(why & ~RP__BYLINE_DATE))
-				st = take_figures(p, text + i, end - i);
-			if (st == RP_OK && pre)
-				st = dateline_meta(p, text + i, end - i, pre);
-			if (st == RP_OK)
-				st = track_meta(p, is_meta);
-		}
-		if (st != RP_OK)
-			return st;
+	if (st == RP_OK)
+		st = rp__grow((void **)&p->kept, &p->kept_cap, 16, 1, p->limit);
+	while (st == RP_OK && i < len) {
+		size_t next, end = rp__line_end(text, len, i, &next);
+		st = add_span(p, i, end - i);
+		if (st == RP_OK && !r.done)
+			st = read_line(p, &r, i, end);
 		i = next;
 	}
-	return RP_OK;
+	return st;
 }

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lines.h"
 #include "normalize.h"
 #include "reprint.h"
 
@@ -72,6 +73,8 @@ typedef struct rp__page {
 	uint32_t *fstarts; /* byte offset of each code point (when !fascii) */
 	size_t fstarts_cap, fcps;
 	int fascii, folded_ok;
+	rp__span *spans; /* every line of the page as read, in order */
+	size_t n_spans, spans_cap;
 	uint64_t head_line; /* hash of the first kept line that is no
 			       byline or label, folded (0: none) */
 	int cut_mark;       /* a line says the story goes on elsewhere */

@@ -20,6 +20,7 @@
 #include "common.h"
 #include "furniture.h"
 #include "hash.h"
+#include "lines.h"
 #include "signer.h"
 #include "utf8.h"
 
@@ -85,11 +86,7 @@ static rp_status fold_mapped(rp_signer *s, const char *bytes, size_t len,
 	f->text[dec.len] = '\0';
 	f->len = dec.len;
 	while (i < f->len) {
-		size_t end = i, next, k;
-		while (end < f->len && f->text[end] != '\n' &&
-		       f->text[end] != '\r')
-			end++;
-		next = end < f->len ? end + 1 : end;
+		size_t next, k, end = rp__line_end(f->text, f->len, i, &next);
 		if (s->cfg.furniture &&
 		    rp__furniture_line(f->text + i, end - i) != RP__FURN_KEEP) {
 			i = next;

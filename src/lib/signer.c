@@ -204,7 +204,8 @@ static rp_status fold(rp_signer *s, const char *text, size_t len,
 		if (s->norm.cps >= s->cfg.ngram) {
 			*rule_lines = s->page.dropped_rule;
 			*learned_lines = s->page.dropped_learned;
-			rp__meta_parse(dec->text, dec->len, s->page.kept,
+			rp__meta_parse(dec->text, dec->len, s->page.spans,
+				       s->page.n_spans, s->page.kept,
 				       s->page.kept_len, s->page.head_from,
 				       &s->meta);
 			return RP_OK;
@@ -215,7 +216,8 @@ static rp_status fold(rp_signer *s, const char *text, size_t len,
 	}
 	/* metadata belongs to pages: read with the furniture rules on */
 	if (s->cfg.furniture)
-		rp__meta_parse(dec->text, dec->len, dec->text, dec->len, 0,
+		rp__meta_parse(dec->text, dec->len, s->page.spans,
+			       s->page.n_spans, dec->text, dec->len, 0,
 			       &s->meta);
 	return fold_text(s, dec->text, dec->len);
 }

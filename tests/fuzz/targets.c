@@ -189,8 +189,8 @@ int fuzz_page(const uint8_t *data, size_t size)
 			lines += p.kept[i] == '\n';
 		CHECK(lines == p.n_hashes);
 		/* metadata parsing on the same page: fields stay terminated */
-		rp__meta_parse((const char *)data, size, p.kept, p.kept_len,
-			       p.head_from, &m);
+		rp__meta_parse((const char *)data, size, p.spans, p.n_spans,
+			       p.kept, p.kept_len, p.head_from, &m);
 		CHECK(strlen(m.date) < sizeof m.date &&
 		      strlen(m.title) < sizeof m.title);
 	}

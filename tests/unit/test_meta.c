@@ -4,11 +4,26 @@
 #include "meta.h"
 #include "page.h"
 
-static rp__meta parse(const char *page)
+/* Metadata of a page split into lines by the page reader, the title
+ * looked for in kept (the whole page when NULL). */
+static rp__meta parse_kept(const char *page, const char *kept)
 {
 	rp__meta m;
-	rp__meta_parse(page, strlen(page), page, strlen(page), 0, &m);
+	rp__page p;
+	rp__page_init(&p, 1 << 20, 0);
+	assert_int_equal(rp__page_lines(&p, page, strlen(page), 0, NULL, 0),
+			 RP_OK);
+	if (!kept)
+		kept = page;
+	rp__meta_parse(page, strlen(page), p.spans, p.n_spans, kept,
+		       strlen(kept), 0, &m);
+	rp__page_release(&p);
 	return m;
+}
+
+static rp__meta parse(const char *page)
+{
+	return parse_kept(page, NULL);
 }
 
 static void expect_date(const char *page, const char *want)
@@ -209,8 +224,7 @@ static void test_meta_title_url(void **state)
 		"  \n2026-03-14 09:30\n澜江三桥主跨合龙\n正文第一段。\n";
 	rp__meta m;
 	(void)state;
-	rp__meta_parse("see https://example.com/a?b=1 for more", 38, kept,
-		       strlen(kept), 0, &m);
+	m = parse_kept("see https://example.com/a?b=1 for more", kept);
 	assert_string_equal(m.title, "澜江三桥主跨合龙");
 	assert_string_equal(m.url, "https://example.com/a?b=1");
 }
@@ -224,7 +238,8 @@ static void page_title(const char *page, const char *want)
 	p.ngram = 4;
 	assert_int_equal(rp__page_lines(&p, page, strlen(page), 1, NULL, 0),
 			 RP_OK);
-	rp__meta_parse(page, strlen(page), p.kept, p.kept_len, p.head_from, &m);
+	rp__meta_parse(page, strlen(page), p.spans, p.n_spans, p.kept,
+		       p.kept_len, p.head_from, &m);
 	assert_string_equal(m.title, want);
 	rp__page_release(&p);
 }
@@ -263,7 +278,8 @@ static void test_meta_title_seed_page(void **state)
 	rp__page_init(&p, 1 << 24, 0);
 	p.ngram = 4;
 	assert_int_equal(rp__page_lines(&p, page, len, 1, NULL, 0), RP_OK);
-	rp__meta_parse(page, len, p.kept, p.kept_len, p.head_from, &m);
+	rp__meta_parse(page, len, p.spans, p.n_spans, p.kept, p.kept_len,
+		       p.head_from, &m);
 	assert_string_equal(m.title, "马斯克等千名科技人士发公开信：暂停训练比"
 				     "GPT-4更强大的AI系统");
 	rp__page_release(&p);
