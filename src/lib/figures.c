@@ -146,11 +146,22 @@ static unsigned class_of(unsigned char b)
  * one: without any, only number words count. */
 static int has_digit(const char *s, size_t n)
 {
-	size_t k, dl;
-	for (k = 0; k < n; k++)
-		if ((s[k] >= '0' && s[k] <= '9') ||
-		    ((unsigned char)s[k] == 0xEF &&
-		     digit_at(s, n, k, &dl) >= 0))
+	const unsigned char *u = (const unsigned char *)s;
+	const uint64_t ones = 0x0101010101010101u, highs = ones << 7;
+	size_t k = 0, dl;
+	/* eight bytes at a time while none is a digit or 0xEF (a byte below
+	 * 10 once '0' is taken away; a zero byte once 0xEF is) */
+	for (; k + 8 <= n; k += 8) {
+		uint64_t w, d, e;
+		memcpy(&w, u + k, 8);
+		d = w ^ (ones * '0');
+		e = w ^ (ones * 0xEF);
+		if ((((d - ones * 10) & ~d) | ((e - ones) & ~e)) & highs)
+			break;
+	}
+	for (; k < n; k++)
+		if ((unsigned)(u[k] - '0') < 10u ||
+		    (u[k] == 0xEF && digit_at(s, n, k, &dl) >= 0))
 			return 1;
 	return 0;
 }

@@ -24,12 +24,26 @@
  * counted up to a little past cap (more is all the callers need). */
 static size_t solid_cps_upto(const char *s, size_t n, size_t cap)
 {
+	/* ASCII letters and digits */
+	static const unsigned char alnum[128] = {
+		['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+		['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+		['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1,
+		['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
+		['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1,
+		['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1,
+		['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1,
+		['Z'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1,
+		['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1,
+		['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+		['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1,
+		['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+		['y'] = 1, ['z'] = 1};
 	size_t i = 0, c = 0, adv;
 	while (i < n && c <= cap) {
 		unsigned char b = (unsigned char)s[i];
 		if (b < 0x80) {
-			c += (b >= '0' && b <= '9') ||
-			     ((b | 32) >= 'a' && (b | 32) <= 'z');
+			c += alnum[b];
 			i++;
 			continue;
 		}
@@ -243,6 +257,8 @@ static int link_item(const char *s, size_t n)
 static int metaline(const char *s, size_t n)
 {
 	size_t i, semis = 0, pairs = 0;
+	if (!memchr(s, ';', n))
+		return 0; /* most lines: one fast search */
 	for (i = 0; i < n; i++) {
 		semis += s[i] == ';';
 		pairs += s[i] == ':' || s[i] == '=';
@@ -252,7 +268,6 @@ static int metaline(const char *s, size_t n)
 
 int rp__furniture_line(const char *line, size_t len)
 {
-	size_t cps;
 	/* trim ASCII space and U+3000 */
 	while (len && (line[0] == ' ' || line[0] == '\t' || line[0] == '\r'))
 		line++, len--;
@@ -267,8 +282,9 @@ int rp__furniture_line(const char *line, size_t len)
 		return RP__FURN_LINKS;
 	if (metaline(line, len))
 		return RP__FURN_METALINE;
-	cps = solid_cps_upto(line, len, MAX_FURN_CPS);
-	if (cps > MAX_FURN_CPS)
+	/* a line of at most MAX_FURN_CPS bytes has no more code points */
+	if (len > MAX_FURN_CPS &&
+	    solid_cps_upto(line, len, MAX_FURN_CPS) > MAX_FURN_CPS)
 		return RP__FURN_KEEP;
 	if (only_groups(line, len))
 		return RP__FURN_IMAGES;
