@@ -69,6 +69,41 @@ static rp__docrec doc_of(const char *const *lines, size_t n, uint32_t *buf)
 	return d;
 }
 
+/* Every number word is read, in any case; words that only begin or end
+ * like one are not. */
+static void test_figures_number_words(void **state)
+{
+	static const char *const words[] = {
+		"zero",    "one",     "two",       "three",    "four",
+		"five",    "six",     "seven",     "eight",    "nine",
+		"ten",     "eleven",  "twelve",    "thirteen", "fourteen",
+		"fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+		"twenty",  "thirty",  "forty",     "fifty",    "sixty",
+		"seventy", "eighty",  "ninety",    "hundred",  "thousand",
+		"million", "billion", "trillion",  "half",     "quarter"};
+	static const char *const not_numbers[] = {
+		"the",   "then",    "tension", "onerous", "tone",  "twos",
+		"often", "zeros",   "halfway", "sixths",  "tenth", "Bone",
+		"a",     "fifthly", "eighth",  "nineties"};
+	uint32_t got[CAP];
+	char line[64];
+	size_t k, i;
+	(void)state;
+	for (k = 0; k < sizeof words / sizeof words[0]; k++) {
+		size_t n = strlen(words[k]);
+		expect_figs(words[k], &words[k], 1);
+		/* upper case, at the end of a sentence */
+		for (i = 0; i < n; i++)
+			line[i] = (char)(words[k][i] - 32);
+		line[n] = '.';
+		line[n + 1] = '\0';
+		assert_int_equal(figs(line, got), 1);
+		assert_int_equal(got[0], fig(words[k]));
+	}
+	for (k = 0; k < sizeof not_numbers / sizeof not_numbers[0]; k++)
+		assert_int_equal(figs(not_numbers[k], got), 0);
+}
+
 static void test_figures_tell_items_apart(void **state)
 {
 	/* a daily report: the same words, other figures */
@@ -103,6 +138,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_figures_of_lines),
+		cmocka_unit_test(test_figures_number_words),
 		cmocka_unit_test(test_figures_tell_items_apart),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
