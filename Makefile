@@ -30,6 +30,10 @@ LIBS     = $(DEP_LIBS) -lm -lpthread
 # The library exports only what include/reprint.h marks RP_API.
 LIBVIS   = -fvisibility=hidden
 SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+# The test builds (build/asan, build/vg) only: the allocation-failure hook
+# of tests/unit/test_alloc.c. The shipped library never has it. Their
+# library objects depend on the Makefile, so a changed flag rebuilds them.
+FAULT    = -DRP_FAULT_INJECTION
 
 LIB_SRC  = $(sort $(wildcard src/lib/*.c))
 CLI_SRC  = $(sort $(wildcard src/cli/*.c))
@@ -113,9 +117,9 @@ run: all
 	./reprint scan data/samples
 
 # --- tests (ASan + UBSan) ----------------------------------------------------
-$(BA)/lib/%.o: src/lib/%.c include/reprint.h $(wildcard src/lib/*.h) | check-deps
+$(BA)/lib/%.o: src/lib/%.c include/reprint.h $(wildcard src/lib/*.h) Makefile | check-deps
 	@mkdir -p $(@D)
-	$(CC) $(WARN) -O1 -g $(SAN) $(LIBVIS) -Iinclude -Isrc/lib $(DEP_CFLAGS) -c $< -o $@
+	$(CC) $(WARN) -O1 -g $(SAN) $(FAULT) $(LIBVIS) -Iinclude -Isrc/lib $(DEP_CFLAGS) -c $< -o $@
 
 $(BA)/cli/%.o: src/cli/%.c include/reprint.h $(wildcard src/cli/*.h) | check-deps
 	@mkdir -p $(@D)
@@ -130,7 +134,7 @@ $(BA)/reprint: $(ACLI_OBJ) $(BA)/libreprint.a
 # Unit tests are white box: they see the library internals.
 $(BA)/tests/test_%: tests/unit/test_%.c tests/unit/testutil.h $(BA)/libreprint.a $(ACLIL_OBJ)
 	@mkdir -p $(@D)
-	$(CC) -std=c11 -O1 -g $(SAN) -Wall -Wextra -Werror -Iinclude -Isrc/lib -Isrc/cli -Itests/unit \
+	$(CC) -std=c11 -O1 -g $(SAN) $(FAULT) -Wall -Wextra -Werror -Iinclude -Isrc/lib -Isrc/cli -Itests/unit \
 	  $(DEP_CFLAGS) -o $@ $< $(ACLIL_OBJ) $(BA)/libreprint.a -lcmocka $(LIBS)
 
 $(BA)/fuzz_replay: tests/fuzz/replay.c tests/fuzz/targets.c $(BA)/libreprint.a $(ACLIL_OBJ)
@@ -138,8 +142,8 @@ $(BA)/fuzz_replay: tests/fuzz/replay.c tests/fuzz/targets.c $(BA)/libreprint.a $
 	$(CC) -std=c11 -O1 -g $(SAN) -Wall -Wextra -Werror -Iinclude -Isrc/lib -Isrc/cli \
 	  $(DEP_CFLAGS) -o $@ tests/fuzz/replay.c tests/fuzz/targets.c $(ACLIL_OBJ) $(BA)/libreprint.a $(LIBS)
 
-test: check-deps $(UNIT_BIN) $(BA)/reprint $(BA)/fuzz_replay $(B)/libreprint.so
-	@LIBSO=$(B)/libreprint.so ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+test: check-deps $(UNIT_BIN) $(BA)/reprint $(BA)/fuzz_replay $(B)/libreprint.so $(B)/libreprint.a
+	@LIBSO=$(B)/libreprint.so LIBA=$(B)/libreprint.a ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  tests/run.sh $(BA)
 
 # --- a second opinion: the unit tests under valgrind, no sanitizers ----------
@@ -147,9 +151,9 @@ VG = build/vg
 VLIB_OBJ  = $(LIB_SRC:src/lib/%.c=$(VG)/lib/%.o)
 VCLIL_OBJ = $(CLI_LIB:src/cli/%.c=$(VG)/cli/%.o)
 VUNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(VG)/tests/%)
-$(VG)/lib/%.o: src/lib/%.c include/reprint.h $(wildcard src/lib/*.h) | check-deps
+$(VG)/lib/%.o: src/lib/%.c include/reprint.h $(wildcard src/lib/*.h) Makefile | check-deps
 	@mkdir -p $(@D)
-	$(CC) $(WARN) -O1 -g $(LIBVIS) -Iinclude -Isrc/lib $(DEP_CFLAGS) -c $< -o $@
+	$(CC) $(WARN) -O1 -g $(FAULT) $(LIBVIS) -Iinclude -Isrc/lib $(DEP_CFLAGS) -c $< -o $@
 $(VG)/cli/%.o: src/cli/%.c include/reprint.h $(wildcard src/cli/*.h) | check-deps
 	@mkdir -p $(@D)
 	$(CC) $(WARN) -O1 -g -Iinclude -Isrc/cli -c $< -o $@
@@ -157,7 +161,7 @@ $(VG)/libreprint.a: $(VLIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 $(VG)/tests/test_%: tests/unit/test_%.c tests/unit/testutil.h $(VG)/libreprint.a $(VCLIL_OBJ)
 	@mkdir -p $(@D)
-	$(CC) -std=c11 -O1 -g -Wall -Wextra -Werror -Iinclude -Isrc/lib -Isrc/cli -Itests/unit \
+	$(CC) -std=c11 -O1 -g $(FAULT) -Wall -Wextra -Werror -Iinclude -Isrc/lib -Isrc/cli -Itests/unit \
 	  $(DEP_CFLAGS) -o $@ $< $(VCLIL_OBJ) $(VG)/libreprint.a -lcmocka $(LIBS)
 .SECONDARY: $(VLIB_OBJ) $(VCLIL_OBJ)
 test-valgrind: check-deps $(VUNIT_BIN)

@@ -173,8 +173,18 @@ typedef struct rp_signature {
 	const char *page_url;
 } rp_signature;
 
+/* Make a signer for cfg (copied). As SQLite's open, a failure still
+ * gives a handle whenever one can be allocated: with a configuration
+ * error, *out is a signer whose rp_signer_errmsg says what is wrong (the
+ * text rp_config_check writes) and the status is RP_EINVAL; such a
+ * signer refuses every call with that status, its message unchanged.
+ * Free it with rp_signer_free whatever the status. *out is NULL only when
+ * the signer itself cannot be allocated (RP_ENOMEM) or out is NULL
+ * (RP_EINVAL). */
 RP_API rp_status rp_signer_new(rp_signer **out, const rp_config *cfg);
 RP_API void rp_signer_free(rp_signer *s);
+/* The message of the last failure on s ("" before any); for a NULL
+ * signer, the one failure that leaves none: "out of memory". */
 RP_API const char *rp_signer_errmsg(const rp_signer *s);
 
 /* Decode and fold only; *out and *out_len stay valid until the next
@@ -370,8 +380,19 @@ typedef struct rp_stats {
 	uint64_t headline_pairs; /* joined as updates under one headline */
 } rp_stats;
 
+/* Make a context for cfg (copied). As rp_signer_new, a failure still
+ * gives a handle whenever one can be allocated: a configuration error
+ * (RP_EINVAL, the text of rp_config_check) or no memory for the worker
+ * threads' state (RP_ENOMEM) leaves in *out a context that says so in
+ * rp_ctx_errmsg and refuses every call with that status, its message
+ * unchanged (rp_ctx_doc_count and the other counts give 0). Free it
+ * with rp_ctx_free whatever the status. *out is NULL only when the
+ * context itself cannot be allocated (RP_ENOMEM) or out is NULL
+ * (RP_EINVAL). */
 RP_API rp_status rp_ctx_new(rp_ctx **out, const rp_config *cfg);
 RP_API void rp_ctx_free(rp_ctx *ctx);
+/* The message of the last failure on ctx ("" before any); for a NULL
+ * context, the one failure that leaves none: "out of memory". */
 RP_API const char *rp_ctx_errmsg(const rp_ctx *ctx);
 
 /* Add a document. Signing happens in batches on the worker threads, so

@@ -785,7 +785,8 @@ int cmd_scan(int argc, char **argv)
 	}
 	st = rp_ctx_new(&rd.ctx, &cfg);
 	if (st != RP_OK) {
-		cli_error("cannot start: %s", rp_status_str(st));
+		cli_error("cannot start: %s", rp_ctx_errmsg(rd.ctx));
+		rp_ctx_free(rd.ctx);
 		return EXIT_RUNTIME;
 	}
 	rd.quiet = io.quiet;

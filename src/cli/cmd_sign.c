@@ -185,7 +185,8 @@ int cmd_sign(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (rp_signer_new(&r.signer, &cfg) != RP_OK) {
-		cli_error("out of memory");
+		cli_error("cannot start: %s", rp_signer_errmsg(r.signer));
+		rp_signer_free(r.signer);
 		return EXIT_RUNTIME;
 	}
 	memset(&in, 0, sizeof in);
@@ -355,8 +356,7 @@ int cmd_compare(int argc, char **argv)
 		    rp_signer_sign(s[k], d[k].text, d[k].len, 1, &sig[k]) !=
 			    RP_OK) {
 			cli_error("cannot sign '%s': %s", d[k].id,
-				  s[k] ? rp_signer_errmsg(s[k])
-				       : "out of memory");
+				  rp_signer_errmsg(s[k]));
 			rc = EXIT_RUNTIME;
 			goto out;
 		}

@@ -78,6 +78,8 @@ rp_status rp_ctx_boilerplate_import(rp_ctx *ctx, const char *model, size_t len)
 	size_t nt = 0, ct = 0, nk = 0, ck = 0, i = 0, lineno = 0;
 	int have_magic = 0;
 	rp_status st = RP_OK;
+	if (ctx && ctx->failed)
+		return ctx->failed;
 	if (!ctx || (!model && len))
 		return RP_EINVAL;
 	if (ctx->ran)
@@ -176,6 +178,8 @@ rp_status rp_ctx_boilerplate_export(const rp_ctx *ctx, char **model,
 {
 	size_t cap, n = 0, k;
 	char *b;
+	if (ctx && ctx->failed)
+		return ctx->failed;
 	if (!ctx || !model || !len)
 		return RP_EINVAL;
 	if (!ctx->ran)

@@ -20,10 +20,12 @@ void *rp__malloc_n(size_t n, size_t size);
 void *rp__calloc_n(size_t n, size_t size);
 void *rp__realloc_n(void *p, size_t n, size_t size);
 
-/* Tests: make the nth allocation from now fail (0: none); pending while
- * that allocation has not come yet. */
+#ifdef RP_FAULT_INJECTION
+/* Test builds only (status.c): make the nth allocation from now fail (0:
+ * none); pending while that allocation has not come yet. */
 void rp__alloc_fail_after(long n);
 int rp__alloc_fail_pending(void);
+#endif
 
 /* Grow *p (holding *cap elements of elem bytes) to hold at least need
  * elements, doubling; fails with RP_ETOOBIG past limit elements. */

@@ -25,21 +25,21 @@
 #define SET_BLOCK  ((size_t)4 << 20)
 #define STR_BLOCK  ((size_t)1 << 20)
 
+/* As SQLite's open: a handle comes back whenever one can be allocated,
+ * so that a failure to start says why on it (rp_ctx_errmsg), as any
+ * later failure does; the caller frees it either way. */
 rp_status rp_ctx_new(rp_ctx **out, const rp_config *cfg)
 {
 	rp_ctx *ctx;
-	char err[RP__ERRMSG_CAP];
 	unsigned t;
-	rp_status st;
 	if (!out)
 		return RP_EINVAL;
-	*out = NULL;
-	st = rp__config_check(cfg, err);
-	if (st != RP_OK)
-		return st;
-	ctx = rp__calloc_n(1, sizeof *ctx);
+	*out = ctx = rp__calloc_n(1, sizeof *ctx);
 	if (!ctx)
 		return RP_ENOMEM;
+	ctx->failed = rp__config_check(cfg, ctx->err);
+	if (ctx->failed != RP_OK)
+		return ctx->failed;
 	ctx->cfg = *cfg;
 	rp_config_resolve(&ctx->cfg);
 	ctx->threads = cfg->threads ? cfg->threads : rp__cpu_count();
@@ -54,14 +54,16 @@ rp_status rp_ctx_new(rp_ctx **out, const rp_config *cfg)
 	rp__arena_init(&ctx->strings, STR_BLOCK);
 	ctx->workers = rp__calloc_n(ctx->threads, sizeof *ctx->workers);
 	if (!ctx->workers) {
-		free(ctx);
-		return RP_ENOMEM;
+		ctx->failed = rp__errf(ctx->err, RP_ENOMEM,
+				       "no memory for %u worker threads",
+				       ctx->threads);
+		ctx->threads = 0;
+		return ctx->failed;
 	}
 	for (t = 0; t < ctx->threads; t++) {
 		rp__signer_init(&ctx->workers[t].signer, &ctx->cfg);
 		rp__arena_init(&ctx->workers[t].sets, SET_BLOCK);
 	}
-	*out = ctx;
 	return RP_OK;
 }
 
@@ -72,6 +74,10 @@ void rp_ctx_free(rp_ctx *ctx)
 	unsigned t;
 	if (!ctx)
 		return;
+	if (ctx->failed) {
+		free(ctx);
+		return;
+	}
 	wait_batch(ctx);
 	rp__dupmap_release(&ctx->dup);
 	rp__match_release(ctx);
@@ -102,7 +108,8 @@ void rp_ctx_free(rp_ctx *ctx)
 
 const char *rp_ctx_errmsg(const rp_ctx *ctx)
 {
-	return ctx ? ctx->err : "no context";
+	/* NULL: rp_ctx_new could not allocate the handle */
+	return ctx ? ctx->err : rp_status_str(RP_ENOMEM);
 }
 
 static void note_error(rp__worker *w, uint32_t i, rp_status st,
@@ -674,6 +681,8 @@ size_t rp_ctx_boilerplate_count(const rp_ctx *ctx)
 rp_status rp_ctx_boilerplate(const rp_ctx *ctx, size_t k,
 			     rp_boilerplate_line *out)
 {
+	if (ctx && ctx->failed)
+		return ctx->failed;
 	if (!ctx || !out || k >= ctx->n_bp_lines)
 		return RP_EINVAL;
 	out->group = ctx->bp_lines[k].group;
@@ -758,6 +767,8 @@ rp_status rp_ctx_add(rp_ctx *ctx, const rp_doc *doc)
 	rp__docrec *d;
 	rp_status st;
 	size_t head, len;
+	if (ctx && ctx->failed)
+		return ctx->failed;
 	if (!ctx)
 		return RP_EINVAL;
 	if (ctx->ran)
@@ -945,6 +956,8 @@ rp_status rp_ctx_run(rp_ctx *ctx)
 	uint64_t t0;
 	uint32_t i;
 	unsigned t;
+	if (ctx && ctx->failed)
+		return ctx->failed;
 	if (!ctx)
 		return RP_EINVAL;
 	if (ctx->ran)
@@ -1007,6 +1020,8 @@ uint32_t rp_ctx_doc_count(const rp_ctx *ctx)
 rp_status rp_ctx_doc(const rp_ctx *ctx, uint32_t i, rp_doc_info *out)
 {
 	const rp__docrec *d;
+	if (ctx && ctx->failed)
+		return ctx->failed;
 	if (!ctx || !out || i >= ctx->n || !ctx->ran)
 		return RP_EINVAL;
 	d = &ctx->docs[i];
@@ -1058,6 +1073,8 @@ rp_status rp_ctx_doc(const rp_ctx *ctx, uint32_t i, rp_doc_info *out)
 rp_status rp_ctx_doc_set(const rp_ctx *ctx, uint32_t i, const uint32_t **set,
 			 size_t *len)
 {
+	if (ctx && ctx->failed)
+		return ctx->failed;
 	if (!ctx || !set || !len || i >= ctx->n || !ctx->ran)
 		return RP_EINVAL;
 	*set = ctx->docs[i].set;

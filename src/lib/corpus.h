@@ -87,6 +87,9 @@ struct rp_ctx {
 	rp_lsh_params lsh;
 	unsigned threads;
 	int ran;
+	/* why rp_ctx_new failed (RP_OK: it did not); such a handle holds
+	 * nothing but itself and refuses every call with this status */
+	rp_status failed;
 	char err[RP__ERRMSG_CAP];
 	rp__arena strings;   /* ids and metadata */
 	rp__worker *workers; /* one per thread */

@@ -779,6 +779,8 @@ static rp_status walk_pairs(const rp_ctx *ctx, uint32_t first, uint32_t last,
 rp_status rp_ctx_pairs(rp_ctx *ctx, rp_pair_fn fn, void *user)
 {
 	rp_status st;
+	if (ctx && ctx->failed)
+		return ctx->failed;
 	if (!ctx || !fn)
 		return RP_EINVAL;
 	if (!ctx->ran || !ctx->cluster)
@@ -795,6 +797,8 @@ rp_status rp_ctx_pairs(rp_ctx *ctx, rp_pair_fn fn, void *user)
 rp_status rp_ctx_pairs_range(const rp_ctx *ctx, uint32_t first, uint32_t last,
 			     rp_pair_fn fn, void *user)
 {
+	if (ctx && ctx->failed)
+		return ctx->failed;
 	if (!ctx || !fn || first > last)
 		return RP_EINVAL;
 	if (!ctx->ran || !ctx->cluster)

@@ -266,6 +266,8 @@ rp_status rp_signer_passages(rp_signer *s, const char *a, size_t a_len,
 {
 	folded fa, fb;
 	rp_status st;
+	if (s && s->failed)
+		return s->failed;
 	if (!s || !out || (!a && a_len) || (!b && b_len))
 		return RP_EINVAL;
 	memset(out, 0, sizeof *out);

@@ -111,9 +111,11 @@ const uint32_t *rp__t2s_table(void)
 	return t;
 }
 
+#ifdef RP_FAULT_INJECTION
 void rp__t2s_table_drop(void)
 {
 	pthread_mutex_lock(&building);
 	free((void *)(uintptr_t)atomic_exchange(&table, NULL));
 	pthread_mutex_unlock(&building);
 }
+#endif

@@ -12,8 +12,11 @@
  * cp - RP__T2S_FIRST is the Simplified form of cp, or 0 when cp has none
  * (or is already Simplified). NULL when OpenCC or its data is missing. */
 const uint32_t *rp__t2s_table(void);
-/* Tests: drop the table, so that the next call builds it again. */
+#ifdef RP_FAULT_INJECTION
+/* Test builds only: drop the table, so that the next call builds it
+ * again (while no other thread folds). */
 void rp__t2s_table_drop(void);
+#endif
 
 static inline uint32_t rp__t2s(const uint32_t *table, uint32_t cp)
 {

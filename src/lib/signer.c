@@ -43,22 +43,20 @@ void rp__signer_release(rp_signer *s)
 	memset(s, 0, sizeof *s);
 }
 
+/* As rp_ctx_new: a bad configuration still gives a signer, which says
+ * what is wrong (rp_signer_errmsg) and refuses every call. */
 rp_status rp_signer_new(rp_signer **out, const rp_config *cfg)
 {
 	rp_signer *s;
-	char err[RP__ERRMSG_CAP];
-	rp_status st;
 	if (!out)
 		return RP_EINVAL;
-	*out = NULL;
-	st = rp__config_check(cfg, err);
-	if (st != RP_OK)
-		return st;
-	s = rp__malloc_n(1, sizeof *s);
+	*out = s = rp__calloc_n(1, sizeof *s);
 	if (!s)
 		return RP_ENOMEM;
+	s->failed = rp__config_check(cfg, s->err);
+	if (s->failed != RP_OK)
+		return s->failed;
 	rp__signer_init(s, cfg);
-	*out = s;
 	return RP_OK;
 }
 
@@ -66,13 +64,15 @@ void rp_signer_free(rp_signer *s)
 {
 	if (!s)
 		return;
-	rp__signer_release(s);
+	if (!s->failed)
+		rp__signer_release(s);
 	free(s);
 }
 
 const char *rp_signer_errmsg(const rp_signer *s)
 {
-	return s ? s->err : "no signer";
+	/* NULL: rp_signer_new could not allocate the signer */
+	return s ? s->err : rp_status_str(RP_ENOMEM);
 }
 
 static rp_status check_input(rp_signer *s, const char *text, size_t len)
@@ -228,6 +228,8 @@ rp_status rp_signer_normalize(rp_signer *s, const char *text, size_t len,
 	rp__decoded dec;
 	size_t rule_lines, learned_lines;
 	rp_status st;
+	if (s && s->failed)
+		return s->failed;
 	if (!s || !out || !out_len)
 		return RP_EINVAL;
 	st = fold(s, text, len, NULL, NULL, 0, &dec, &rule_lines,
@@ -250,6 +252,8 @@ rp_status rp_signer_sign_as(rp_signer *s, const char *text, size_t len,
 			    rp_signature *sig)
 {
 	size_t learned_lines;
+	if (s && s->failed)
+		return s->failed;
 	if (!s || !sig)
 		return RP_EINVAL;
 	return rp__signer_sign_page(s, text, len, charset, NULL, 0, want_set,

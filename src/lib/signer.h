@@ -24,6 +24,9 @@ struct rp_signer {
 	uint32_t count[RP__SET_COUNT]; /* counting-sort scratch */
 	uint32_t minhash[RP_MAX_PERMS];
 	uint64_t ns_set; /* time spent building sets, for the statistics */
+	/* why rp_signer_new failed (RP_OK: it did not); such a signer
+	 * refuses every call with this status */
+	rp_status failed;
 	char err[RP__ERRMSG_CAP];
 };
 

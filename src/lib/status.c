@@ -7,7 +7,9 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#ifdef RP_FAULT_INJECTION
 #include <stdatomic.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,10 +44,13 @@ rp_status rp__errf(char *buf, rp_status st, const char *fmt, ...)
 	return st;
 }
 
-/* Allocation failures on purpose (tests): the countdown's allocation
- * fails, then it is off again. Every allocation of the library comes
- * through the three functions below; with no countdown set, the cost is
- * one relaxed load. */
+#ifdef RP_FAULT_INJECTION
+/* Allocation failures on purpose, in the test builds only (the Makefile
+ * defines RP_FAULT_INJECTION for build/asan and build/vg, never for the
+ * shipped library, which has no such hook and no global state): the
+ * countdown's allocation fails, then it is off again. Every allocation of
+ * the library comes through the three functions below; with no countdown
+ * set, the cost is one relaxed load. */
 static atomic_long fail_countdown;
 
 void rp__alloc_fail_after(long n)
@@ -64,6 +69,12 @@ static int fails_now(void)
 		return 0;
 	return atomic_fetch_sub(&fail_countdown, 1) == 1;
 }
+#else
+static int fails_now(void)
+{
+	return 0;
+}
+#endif
 
 void *rp__malloc_n(size_t n, size_t size)
 {

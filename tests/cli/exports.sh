@@ -1,9 +1,12 @@
 #!/bin/sh
-# The shared library's boundary: it exports exactly the functions that
-# include/reprint.h marks RP_API, and nothing else (no rp__ internals, no
-# test hooks). Usage: LIBSO=build/libreprint.so sh tests/cli/exports.sh
+# The shipped library's boundary: the shared library exports exactly the
+# functions that include/reprint.h marks RP_API, and nothing else (no rp__
+# internals, no test hooks); neither it nor the static library holds the
+# allocation-failure hook of the test builds (RP_FAULT_INJECTION).
+# Usage: LIBSO=build/libreprint.so LIBA=build/libreprint.a sh tests/cli/exports.sh
 set -u
 so=${LIBSO:-build/libreprint.so}
+lib_a=${LIBA:-build/libreprint.a}
 if ! command -v nm >/dev/null 2>&1; then
   echo "skip: nm not found (binutils)"; exit 0
 fi
@@ -31,3 +34,12 @@ else echo "not ok - declared but not exported: $missing"; fi
 extra=$(grep '^rp_' "$tmp/exported" | grep -v '^rp__' | comm -13 "$tmp/declared" - | tr '\n' ' ')
 if [ -z "$extra" ]; then echo "ok - nothing exported that the header does not declare"
 else echo "not ok - exported but not in reprint.h: $extra"; fi
+
+# the test hooks (status.c, script.c) are compiled only with
+# RP_FAULT_INJECTION: every symbol, local ones too, of both libraries
+for lib in "$lib_a" "$so"; do
+  if [ ! -f "$lib" ]; then echo "not ok - $lib not built"; continue; fi
+  hooks=$(nm "$lib" 2>/dev/null | grep -E 'alloc_fail|fail_countdown|t2s_table_drop' | awk '{print $NF}' | sort -u | tr '\n' ' ')
+  if [ -z "$hooks" ]; then echo "ok - no fault-injection symbol in $(basename "$lib")"
+  else echo "not ok - fault-injection symbols in $lib: $hooks"; fi
+done

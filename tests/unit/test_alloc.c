@@ -9,6 +9,12 @@
 #include "normalize.h"
 #include "script.h"
 
+/* The hooks exist in the test builds only (the Makefile's FAULT flags);
+ * the shipped library has neither them nor their global countdown. */
+#ifndef RP_FAULT_INJECTION
+#error "test_alloc.c needs a library built with -DRP_FAULT_INJECTION"
+#endif
+
 #define STORY_PARAS 4
 
 static const char *const outlets[] = {"Harbour Times", "Valley Post",

@@ -3,6 +3,8 @@
  * order or thread count. */
 #include "testutil.h"
 
+#include "common.h"
+
 #define MAXDOC 64
 
 typedef struct corpus {
@@ -359,9 +361,104 @@ static void test_ctx_errors_and_flags(void **state)
 	}
 	rp_ctx_free(ctx);
 	assert_int_equal(rp_ctx_new(NULL, &cfg), RP_EINVAL);
-	cfg.ngram = 0;
-	assert_int_equal(rp_ctx_new(&ctx, &cfg), RP_EINVAL);
 	rp_ctx_free(NULL);
+}
+
+/* A context rp_ctx_new refused: every call gives the status it was
+ * refused with, the counts are 0, and its message stays msg. */
+static void refuses_all(rp_ctx *ctx, rp_status st, const char *msg)
+{
+	rp_doc d = {0};
+	rp_doc_info di;
+	rp_boilerplate_line bl;
+	rp_stats stats;
+	const uint32_t *set = NULL;
+	size_t len = 0;
+	char *model = NULL;
+	d.id = "a";
+	d.text = "some text";
+	d.text_len = strlen(d.text);
+	assert_int_equal(rp_ctx_add(ctx, &d), st);
+	assert_int_equal(rp_ctx_run(ctx), st);
+	assert_int_equal(rp_ctx_doc(ctx, 0, &di), st);
+	assert_int_equal(rp_ctx_doc_set(ctx, 0, &set, &len), st);
+	assert_int_equal(rp_ctx_pairs(ctx, dump_pair, NULL), st);
+	assert_int_equal(rp_ctx_pairs_range(ctx, 0, 1, dump_pair, NULL), st);
+	assert_int_equal(rp_ctx_boilerplate(ctx, 0, &bl), st);
+	assert_int_equal(rp_ctx_boilerplate_import(ctx, "x\n", 2), st);
+	assert_int_equal(rp_ctx_boilerplate_export(ctx, &model, &len), st);
+	assert_null(model);
+	assert_int_equal(rp_ctx_doc_count(ctx), 0);
+	assert_int_equal(rp_ctx_cluster_count(ctx), 0);
+	assert_int_equal(rp_ctx_pair_count(ctx), 0);
+	assert_int_equal(rp_ctx_boilerplate_count(ctx), 0);
+	rp_ctx_stats(ctx, &stats);
+	assert_int_equal(stats.docs, 0);
+	assert_string_equal(rp_ctx_errmsg(ctx), msg);
+}
+
+/* As SQLite's open: a bad configuration still gives a context, which
+ * says exactly what rp_config_check says, refuses every call, and is
+ * freed by the caller (the sanitizer's leak check sees the rest). */
+static void test_ctx_new_keeps_config_message(void **state)
+{
+	rp_config cfg;
+	int k;
+	(void)state;
+	for (k = 0; k < 5; k++) {
+		char want[RP__ERRMSG_CAP];
+		rp_ctx *ctx = NULL;
+		const rp_config *c = &cfg;
+		rp_status st;
+		rp_config_init(&cfg);
+		if (k == 0)
+			cfg.ngram = 0;
+		else if (k == 1)
+			cfg.perms = RP_MAX_PERMS + 1;
+		else if (k == 2)
+			cfg.threshold = 1.5;
+		else if (k == 3)
+			cfg.bands = 4; /* without rows */
+		else
+			c = NULL;
+		st = rp_config_check(c, want, sizeof want);
+		assert_int_equal(st, RP_EINVAL);
+		assert_true(strlen(want) > 0);
+		assert_int_equal(rp_ctx_new(&ctx, c), st);
+		assert_non_null(ctx);
+		assert_string_equal(rp_ctx_errmsg(ctx), want);
+		refuses_all(ctx, st, want);
+		rp_ctx_free(ctx);
+	}
+}
+
+/* Out of memory in rp_ctx_new: for the context itself, no handle and
+ * rp_ctx_errmsg(NULL) says so; for its workers, a handle that says so
+ * and refuses every call. */
+static void test_ctx_new_out_of_memory(void **state)
+{
+	rp_config cfg;
+	rp_ctx *ctx = (rp_ctx *)&cfg; /* not NULL, to see it set */
+	(void)state;
+	rp_config_init(&cfg);
+	cfg.threads = 2;
+	rp__alloc_fail_after(1);
+	assert_int_equal(rp_ctx_new(&ctx, &cfg), RP_ENOMEM);
+	assert_false(rp__alloc_fail_pending());
+	rp__alloc_fail_after(0);
+	assert_null(ctx);
+	assert_string_equal(rp_ctx_errmsg(ctx), "out of memory");
+	rp_ctx_free(ctx);
+
+	rp__alloc_fail_after(2);
+	assert_int_equal(rp_ctx_new(&ctx, &cfg), RP_ENOMEM);
+	assert_false(rp__alloc_fail_pending());
+	rp__alloc_fail_after(0);
+	assert_non_null(ctx);
+	assert_string_equal(rp_ctx_errmsg(ctx),
+			    "no memory for 2 worker threads");
+	refuses_all(ctx, RP_ENOMEM, "no memory for 2 worker threads");
+	rp_ctx_free(ctx);
 }
 
 static void test_ctx_empty_corpus(void **state)
@@ -515,6 +612,8 @@ int main(void)
 		cmocka_unit_test(test_ctx_pairs_range),
 		cmocka_unit_test(test_ctx_against_all_pairs),
 		cmocka_unit_test(test_ctx_errors_and_flags),
+		cmocka_unit_test(test_ctx_new_keeps_config_message),
+		cmocka_unit_test(test_ctx_new_out_of_memory),
 		cmocka_unit_test(test_ctx_empty_corpus),
 		cmocka_unit_test(test_ctx_bucket_cap),
 		cmocka_unit_test(test_ctx_memory_budget),

@@ -3,6 +3,8 @@
  * in its commit. */
 #include "testutil.h"
 
+#include "common.h"
+
 typedef struct golden {
 	int mode, text;
 	uint64_t simhash, text_hash;
@@ -115,11 +117,74 @@ static void test_signer_errors(void **state)
 	assert_int_equal(rp_signer_sign(s, "01234", 5, 1, &sig), RP_OK);
 	assert_int_equal(rp_signer_sign(s, NULL, 3, 1, &sig), RP_EINVAL);
 	rp_signer_free(s);
-	cfg.perms = 0;
-	assert_int_equal(rp_signer_new(&s, &cfg), RP_EINVAL);
-	assert_null(s);
+	assert_int_equal(rp_signer_new(NULL, &cfg), RP_EINVAL);
 	assert_string_equal(rp_status_str(RP_ENOMEM), "out of memory");
 	assert_string_equal(rp_version(), RP_VERSION_STRING);
+}
+
+/* As SQLite's open: a bad configuration still gives a signer, which says
+ * exactly what rp_config_check says, refuses every call with the same
+ * status and message, and is freed by the caller. */
+static void test_signer_new_keeps_config_message(void **state)
+{
+	rp_config cfg;
+	int k;
+	(void)state;
+	for (k = 0; k < 4; k++) {
+		char want[RP__ERRMSG_CAP];
+		rp_signer *s = NULL;
+		const rp_config *c = &cfg;
+		rp_signature sig;
+		rp_passages ps;
+		const char *out;
+		size_t out_len;
+		rp_status st;
+		rp_config_init(&cfg);
+		if (k == 0)
+			cfg.perms = 0;
+		else if (k == 1)
+			cfg.ngram = RP_MAX_NGRAM + 1;
+		else if (k == 2)
+			cfg.max_doc_bytes = 0;
+		else
+			c = NULL;
+		st = rp_config_check(c, want, sizeof want);
+		assert_int_equal(st, RP_EINVAL);
+		assert_true(strlen(want) > 0);
+		assert_int_equal(rp_signer_new(&s, c), st);
+		assert_non_null(s);
+		assert_string_equal(rp_signer_errmsg(s), want);
+		assert_int_equal(rp_signer_sign(s, "some text", 9, 1, &sig),
+				 st);
+		assert_int_equal(
+			rp_signer_sign_as(s, "some text", 9, "UTF-8", 0, &sig),
+			st);
+		assert_int_equal(
+			rp_signer_normalize(s, "some text", 9, &out, &out_len),
+			st);
+		assert_int_equal(
+			rp_signer_passages(s, "a b c", 5, "a b c", 5, 0, &ps),
+			st);
+		assert_string_equal(rp_signer_errmsg(s), want);
+		rp_signer_free(s);
+	}
+}
+
+/* Out of memory for the signer itself: no signer, and the message of a
+ * NULL signer says why. */
+static void test_signer_new_out_of_memory(void **state)
+{
+	rp_config cfg;
+	rp_signer *s = (rp_signer *)&cfg; /* not NULL, to see it set */
+	(void)state;
+	rp_config_init(&cfg);
+	rp__alloc_fail_after(1);
+	assert_int_equal(rp_signer_new(&s, &cfg), RP_ENOMEM);
+	assert_false(rp__alloc_fail_pending());
+	rp__alloc_fail_after(0);
+	assert_null(s);
+	assert_string_equal(rp_signer_errmsg(s), "out of memory");
+	rp_signer_free(s);
 }
 
 int main(void)
@@ -129,6 +194,8 @@ int main(void)
 		cmocka_unit_test(test_signer_base_hash_is_xxh3),
 		cmocka_unit_test(test_signer_similarity),
 		cmocka_unit_test(test_signer_errors),
+		cmocka_unit_test(test_signer_new_keeps_config_message),
+		cmocka_unit_test(test_signer_new_out_of_memory),
 	};
 	return cmocka_run_group_tests_name("signer", tests, NULL, NULL);
 }
