@@ -131,24 +131,8 @@ static int stands_alone(int32_t cp)
 	       p->decomp_seqindex == UINT16_MAX;
 }
 
-/* Python's str.isspace(), which defines the peers' whitespace runs. */
-static int is_space(int32_t cp)
-{
-	if (cp < 0x80)
-		return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) ||
-		       (cp >= 0x1C && cp <= 0x1F);
-	switch (utf8proc_category(cp)) {
-	case UTF8PROC_CATEGORY_ZS:
-	case UTF8PROC_CATEGORY_ZL:
-	case UTF8PROC_CATEGORY_ZP:
-		return 1;
-	default:
-		return cp == 0x85;
-	}
-}
-
 /* Make room for `more` bytes and code points of output. */
-static rp_status reserve(rp__norm *nm, size_t more)
+rp_status rp__norm_reserve(rp__norm *nm, size_t more)
 {
 	rp_status st;
 	if (nm->out_len + more > nm->limit)
@@ -205,14 +189,6 @@ static uint32_t classify(rp__norm *nm, int32_t cp)
 	return BMP_UTF8_3 | (0xE0u | (uint32_t)cp >> 12) |
 	       (0x80u | ((uint32_t)cp >> 6 & 0x3F)) << 8 |
 	       (0x80u | ((uint32_t)cp & 0x3F)) << 16;
-}
-
-static inline void put_cp(rp__norm *nm, uint32_t cp)
-{
-	if (!nm->ascii)
-		nm->starts[nm->cps] = (uint32_t)nm->out_len;
-	nm->out_len += rp__utf8_encode(cp, nm->out + nm->out_len);
-	nm->cps++;
 }
 
 /*
@@ -285,13 +261,13 @@ static rp_status fold_run(rp__norm *nm, const char *s, size_t n)
 				       FOLD_OPTS | UTF8PROC_COMPOSE);
 	if (got < 0)
 		return RP_EINPUT;
-	st = reserve(nm, (size_t)got * 4);
+	st = rp__norm_reserve(nm, (size_t)got * 4);
 	if (st != RP_OK)
 		return st;
 	for (k = 0; k < got; k++)
 		if (rp__norm_keeps(nm->ubuf[k])) {
 			nm->refold |= joins_previous(nm->ubuf[k]);
-			put_cp(nm, t2s(nm, (uint32_t)nm->ubuf[k]));
+			rp__norm_put_cp(nm, t2s(nm, (uint32_t)nm->ubuf[k]));
 		}
 	return RP_OK;
 }
@@ -316,7 +292,7 @@ static rp_status flush_run(rp__norm *nm, const unsigned char *s, size_t n,
 	/* a simple code point writes at most 3 bytes for 2 or more read:
 	 * reserve for the rest of the input at once, not per character */
 	if (nm->out_len + 4 > nm->out_cap || nm->cps + 2 > nm->starts_cap)
-		return reserve(nm, left * 2 + 4);
+		return rp__norm_reserve(nm, left * 2 + 4);
 	return RP_OK;
 }
 
@@ -485,14 +461,14 @@ static rp_status run_text_utf8(rp__norm *nm, const unsigned char *s, size_t len)
 			if (st != RP_OK)
 				return st;
 			if (f != BMP_DROP)
-				put_cp(nm, entry_cp(f));
+				rp__norm_put_cp(nm, entry_cp(f));
 			i += adv;
 			run = i;
 		}
 		st = fold_run(nm, (const char *)s + run, i - run);
 		if (st != RP_OK)
 			return st;
-		st = reserve(nm, len - i);
+		st = rp__norm_reserve(nm, len - i);
 		if (st != RP_OK)
 			return st;
 	}
@@ -506,72 +482,6 @@ static rp_status run_text(rp__norm *nm, const unsigned char *s, size_t len)
 		return RP_OK;
 	}
 	return run_text_utf8(nm, s, len);
-}
-
-/* Lower-space on all-ASCII input: out never exceeds the input. */
-static void run_lower_space_ascii(rp__norm *nm, const unsigned char *s,
-				  size_t len)
-{
-	char *o = nm->out;
-	size_t i, j = 0;
-	int space = 0;
-	for (i = 0; i < len; i++) {
-		unsigned char c = s[i];
-		if (c == ' ' || (c >= 0x09 && c <= 0x0D) ||
-		    (c >= 0x1C && c <= 0x1F)) {
-			space = 1;
-			continue;
-		}
-		if (space && j > 0)
-			o[j++] = ' ';
-		space = 0;
-		nm->nul += c == 0;
-		o[j++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-	}
-	nm->out_len = nm->cps = j;
-}
-
-static rp_status run_lower_space(rp__norm *nm, const unsigned char *s,
-				 size_t len)
-{
-	size_t i = 0, adv;
-	int space = 0;
-	rp_status st;
-	if (nm->ascii) {
-		run_lower_space_ascii(nm, s, len);
-		return RP_OK;
-	}
-	while (i < len) {
-		int32_t cp;
-		if (s[i] < 0x80) {
-			cp = s[i];
-			adv = 1;
-			nm->nul += cp == 0;
-		} else {
-			cp = rp__utf8_decode(s + i, len - i, &adv);
-			if (cp < 0) {
-				nm->invalid++;
-				cp = (int32_t)RP__REPLACEMENT;
-			}
-		}
-		i += adv;
-		if (is_space(cp)) {
-			space = 1;
-			continue;
-		}
-		st = reserve(nm, 8);
-		if (st != RP_OK)
-			return st;
-		if (space && nm->out_len > 0)
-			put_cp(nm, ' ');
-		space = 0;
-		if (cp >= 'A' && cp <= 'Z')
-			cp += 32;
-		else if (cp >= 0x80)
-			cp = utf8proc_tolower(cp);
-		put_cp(nm, (uint32_t)cp);
-	}
-	return RP_OK;
 }
 
 /* Fold the text mode's output again while a mark or jamo in it may join
@@ -590,7 +500,7 @@ static rp_status refold(rp__norm *nm)
 		memcpy(nm->again, nm->out, n);
 		nm->out_len = nm->cps = 0;
 		nm->refold = 0;
-		st = reserve(nm, n);
+		st = rp__norm_reserve(nm, n);
 		if (st == RP_OK)
 			st = run_text_utf8(nm, (const unsigned char *)nm->again,
 					   n);
@@ -621,12 +531,12 @@ rp_status rp__norm_run(rp__norm *nm, const char *text, size_t len)
 		return RP_ETOOBIG;
 	st = rp__grow((void **)&nm->out, &nm->out_cap, 16, 1, 16);
 	if (st == RP_OK)
-		st = reserve(nm, len);
+		st = rp__norm_reserve(nm, len);
 	if (st != RP_OK)
 		return st;
 	nm->refold = 0;
 	if (nm->mode == RP_NORM_LOWER_SPACE)
-		st = run_lower_space(nm, s, len);
+		st = rp__norm_lower_space(nm, s, len);
 	else
 		st = run_text(nm, s, len);
 	nm->may_join = nm->refold;

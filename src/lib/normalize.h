@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "reprint.h"
+#include "utf8.h"
 
 typedef struct rp__norm {
 	rp_norm mode;
@@ -34,6 +35,22 @@ typedef struct rp__norm {
 void rp__norm_init(rp__norm *nm, rp_norm mode, size_t limit);
 void rp__norm_release(rp__norm *nm);
 rp_status rp__norm_run(rp__norm *nm, const char *text, size_t len);
+
+/* Make room for `more` bytes and code points of output. */
+rp_status rp__norm_reserve(rp__norm *nm, size_t more);
+
+/* Append code point cp to the output (room reserved). */
+static inline void rp__norm_put_cp(rp__norm *nm, uint32_t cp)
+{
+	if (!nm->ascii)
+		nm->starts[nm->cps] = (uint32_t)nm->out_len;
+	nm->out_len += rp__utf8_encode(cp, nm->out + nm->out_len);
+	nm->cps++;
+}
+
+/* The lower-space mode's run (normalize_space.c). */
+rp_status rp__norm_lower_space(rp__norm *nm, const unsigned char *s,
+			       size_t len);
 
 /* Whether the text mode keeps code point cp (letters, marks, digits,
  * symbols) or drops it (whitespace, punctuation, controls, format). */
