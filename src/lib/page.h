@@ -98,4 +98,11 @@ void rp__page_release(rp__page *p);
 rp_status rp__page_lines(rp__page *p, const char *text, size_t len, int rules,
 			 const rp__bpset *learned, uint64_t group);
 
+/* page_collect.c: what the kept line s[0..n) (folded in p->lnorm, its
+ * hash raw) says beside its story, into p->meta, p->figs, p->head_line;
+ * the bylines still pending, hashed at the end of a page. */
+rp_status rp__page_collect(rp__page *p, const char *line, size_t n,
+			   uint64_t raw);
+rp_status rp__page_flush_meta(rp__page *p);
+
 #endif
