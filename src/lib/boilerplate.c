@@ -29,12 +29,6 @@ typedef struct kv {
 	uint64_t key, val;
 } kv;
 
-static int cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return x < y ? -1 : x > y;
-}
-
 static int cmp_kv(const void *a, const void *b)
 {
 	const kv *x = a, *y = b;
@@ -50,7 +44,7 @@ static size_t distinct(const uint64_t *lines, size_t n, uint64_t *tmp)
 	if (n == 0)
 		return 0;
 	memcpy(tmp, lines, n * sizeof *tmp);
-	qsort(tmp, n, sizeof *tmp, cmp_u64);
+	qsort(tmp, n, sizeof *tmp, rp__cmp_u64);
 	for (i = 1, m = 1; i < n; i++)
 		if (tmp[i] != tmp[m - 1])
 			tmp[m++] = tmp[i];
@@ -151,7 +145,7 @@ static rp_status corpus_df(const rp__bp_doc *docs, uint32_t n, size_t total,
 		m += c;
 	}
 	if (m > 1)
-		qsort(lines, m, sizeof *lines, cmp_u64);
+		qsort(lines, m, sizeof *lines, rp__cmp_u64);
 	*df = rp__malloc_n(m + 1, sizeof **df);
 	if (*df)
 		*ndf = count_runs(lines, m, *df);
@@ -191,7 +185,7 @@ static rp_status group_sizes(const rp__bp_doc *docs, uint32_t n, kv **gsize,
 	for (d = 0; d < n; d++)
 		groups[d] = docs[d].group;
 	if (n > 1)
-		qsort(groups, n, sizeof *groups, cmp_u64);
+		qsort(groups, n, sizeof *groups, rp__cmp_u64);
 	*ngroups = count_runs(groups, n, *gsize);
 	free(groups);
 	return RP_OK;

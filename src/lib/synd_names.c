@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "hash.h"
+#include "radix.h"
 #include "synd_stage.h"
 
 #define MAX_NAMES      4096 /* most frequent source names searched for */
@@ -339,12 +340,6 @@ static rp_status self_named_groups(rp__synd *y)
 	return RP_OK;
 }
 
-static int cmp_u64(const void *pa, const void *pb)
-{
-	uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
-	return a < b ? -1 : a > b;
-}
-
 /* Clustered pages with no source, or with a credit that is no outlet's
  * name, take the outlet named on their date's line (see the call). */
 static rp_status bylines(rp__synd *y, const uint8_t *in_cluster)
@@ -359,12 +354,12 @@ static rp_status bylines(rp__synd *y, const uint8_t *in_cluster)
 		if (y->own[i])
 			owns[m++] = y->own[i];
 	if (m > 1)
-		qsort(owns, m, sizeof *owns, cmp_u64);
+		qsort(owns, m, sizeof *owns, rp__cmp_u64);
 	for (i = 0; i < ctx->n; i++) {
 		const name *e;
 		if (!in_cluster[i] ||
 		    (y->src[i] && m &&
-		     bsearch(&y->src[i], owns, m, sizeof *owns, cmp_u64)))
+		     bsearch(&y->src[i], owns, m, sizeof *owns, rp__cmp_u64)))
 			continue;
 		e = first_name_in(y, ctx->docs[i].page_dateline, y->own[i]);
 		if (e)

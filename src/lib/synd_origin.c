@@ -57,12 +57,6 @@ static void keep_fullest(const rp_ctx *ctx, uint32_t *c, uint32_t *left)
 		*left = RP__SYND_PAIR_CAP;
 }
 
-static int cmp_u64(const void *pa, const void *pb)
-{
-	uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
-	return a < b ? -1 : a > b;
-}
-
 /* Does page x name as its source the outlet of another member of
  * mem[0..k) (not its own)? */
 static int names_member(const rp__synd *y, uint32_t x, const uint32_t *mem,
@@ -136,7 +130,7 @@ static uint32_t most_named(const rp__synd *y, const uint32_t *mem, uint32_t k,
 	for (i = 0; i < k; i++)
 		srcs[i] = y->src[mem[i]];
 	if (left > 1 && k > 1)
-		qsort(srcs, k, sizeof *srcs, cmp_u64);
+		qsort(srcs, k, sizeof *srcs, rp__cmp_u64);
 	for (i = 0; left > 1 && i < left; i++) {
 		uint64_t own = y->own[c[i]];
 		size_t lo;
