@@ -29,12 +29,6 @@ typedef struct kv {
 	uint64_t key, val;
 } kv;
 
-static int cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return x < y ? -1 : x > y;
-}
-
 static int cmp_kv(const void *a, const void *b)
 {
 	const kv *x = a, *y = b;
@@ -50,7 +44,7 @@ static size_t distinct(const uint64_t *lines, size_t n, uint64_t *tmp)
 	if (n == 0)
 		return 0;
 	memcpy(tmp, lines, n * sizeof *tmp);
-	qsort(tmp, n, sizeof *tmp, cmp_u64);
+	qsort(tmp, n, sizeof *tmp, rp__cmp_u64);
 	for (i = 1, m = 1; i < n; i++)
 		if (tmp[i] != tmp[m - 1])
 			tmp[m++] = tmp[i];
@@ -121,44 +115,50 @@ static void infer_group(rp__bp_doc *d, uint32_t idx, const kv *df, size_t ndf,
 	}
 }
 
-rp_status rp__bp_learn(rp__bp_doc *docs, uint32_t n, const rp__bp_params *p,
-		       rp__bp_result *out)
+/* The distinct values of the sorted v[0..m) into out, each with the
+ * number of times it stands there; returns their number. */
+static size_t count_runs(const uint64_t *v, size_t m, kv *out)
 {
-	size_t total = 0, maxlen = 0, i, k, m, ndf = 0, ngroups = 0;
-	uint64_t *tmp = NULL, *lines = NULL;
-	kv *df = NULL, *gsize = NULL, *entries = NULL;
-	uint32_t d;
-	rp_status st = RP_ENOMEM;
-
-	memset(out, 0, sizeof *out);
-	for (d = 0; d < n; d++) {
-		total += docs[d].n;
-		if (docs[d].n > maxlen)
-			maxlen = docs[d].n;
+	size_t i, k, n = 0;
+	for (i = 0; i < m; i = k) {
+		for (k = i + 1; k < m && v[k] == v[i]; k++)
+			;
+		out[n].key = v[i];
+		out[n++].val = k - i;
 	}
-	tmp = rp__malloc_n(maxlen + 1, sizeof *tmp);
-	lines = rp__malloc_n(total + 1, sizeof *lines);
-	if (!tmp || !lines)
-		goto done;
-	/* corpus document frequency of every line, as templates are named
-	 * (infer_group reads nothing else) */
-	for (d = 0, m = 0; d < n; d++) {
+	return n;
+}
+
+/* Corpus document frequency of every line as templates are named
+ * (infer_group reads nothing else): into *df, sorted by line. */
+static rp_status corpus_df(const rp__bp_doc *docs, uint32_t n, size_t total,
+			   uint64_t *tmp, kv **df, size_t *ndf)
+{
+	uint64_t *lines = rp__malloc_n(total + 1, sizeof *lines);
+	size_t m = 0;
+	uint32_t d;
+	if (!lines)
+		return RP_ENOMEM;
+	for (d = 0; d < n; d++) {
 		size_t c = distinct(naming(&docs[d]), docs[d].n, tmp);
 		memcpy(lines + m, tmp, c * sizeof *tmp);
 		m += c;
 	}
 	if (m > 1)
-		qsort(lines, m, sizeof *lines, cmp_u64);
-	df = rp__malloc_n(m + 1, sizeof *df);
-	if (!df)
-		goto done;
-	for (i = 0; i < m; i = k) {
-		for (k = i + 1; k < m && lines[k] == lines[i]; k++)
-			;
-		df[ndf].key = lines[i];
-		df[ndf++].val = k - i;
-	}
-	/* groups: the given outlet, else the template */
+		qsort(lines, m, sizeof *lines, rp__cmp_u64);
+	*df = rp__malloc_n(m + 1, sizeof **df);
+	if (*df)
+		*ndf = count_runs(lines, m, *df);
+	free(lines);
+	return *df ? RP_OK : RP_ENOMEM;
+}
+
+/* Each page's group: the given outlet, else the template. */
+static void assign_groups(rp__bp_doc *docs, uint32_t n, const kv *df,
+			  size_t ndf, const rp__bp_params *p,
+			  rp__bp_result *out)
+{
+	uint32_t d;
 	for (d = 0; d < n; d++) {
 		if (docs[d].outlet) {
 			docs[d].group = docs[d].outlet;
@@ -169,65 +169,90 @@ rp_status rp__bp_learn(rp__bp_doc *docs, uint32_t n, const rp__bp_params *p,
 			out->ungrouped_docs += docs[d].inferred == 0;
 		}
 	}
-	gsize = rp__malloc_n((size_t)n + 1, sizeof *gsize);
-	/* distinct lines per page, at most total */
-	entries = rp__malloc_n(total + 1, sizeof *entries);
-	out->keys = rp__malloc_n(total + 1, sizeof *out->keys);
-	out->pages = rp__malloc_n(total + 1, sizeof *out->pages);
-	if (!gsize || !entries || !out->keys || !out->pages)
-		goto done;
-	for (d = 0; d < n; d++) {
-		gsize[d].key = docs[d].group;
-		gsize[d].val = 0;
+}
+
+/* The pages of each group: into *gsize, sorted by group. */
+static rp_status group_sizes(const rp__bp_doc *docs, uint32_t n, kv **gsize,
+			     size_t *ngroups)
+{
+	uint64_t *groups = rp__malloc_n((size_t)n + 1, sizeof *groups);
+	uint32_t d;
+	*gsize = rp__malloc_n((size_t)n + 1, sizeof **gsize);
+	if (!groups || !*gsize) {
+		free(groups);
+		return RP_ENOMEM;
 	}
+	for (d = 0; d < n; d++)
+		groups[d] = docs[d].group;
 	if (n > 1)
-		qsort(gsize, n, sizeof *gsize, cmp_kv);
-	for (i = 0; i < n; i = k) {
-		for (k = i + 1; k < n && gsize[k].key == gsize[i].key; k++)
-			;
-		gsize[ngroups].key = gsize[i].key;
-		gsize[ngroups++].val = k - i;
-	}
-	out->groups = ngroups;
-	/* the lines that named templates, for a saved model */
+		qsort(groups, n, sizeof *groups, rp__cmp_u64);
+	*ngroups = count_runs(groups, n, *gsize);
+	free(groups);
+	return RP_OK;
+}
+
+/* The lines that named templates, with the pages of the largest
+ * template each named, for a saved model (out->tmpl, out->tmpl_pages). */
+static rp_status template_lines(const rp__bp_doc *docs, uint32_t n,
+				const kv *gsize, size_t ngroups,
+				rp__bp_result *out)
+{
+	kv *t = rp__malloc_n(2 * (size_t)n + 1, sizeof *t);
+	size_t nt = 0, i, k;
+	uint32_t d;
 	out->tmpl = rp__malloc_n(2 * (size_t)n + 1, sizeof *out->tmpl);
 	out->tmpl_pages =
 		rp__malloc_n(2 * (size_t)n + 1, sizeof *out->tmpl_pages);
-	if (!out->tmpl || !out->tmpl_pages)
-		goto done;
-	{
-		kv *t = rp__malloc_n(2 * (size_t)n + 1, sizeof *t);
-		size_t nt = 0;
-		if (!t)
-			goto done;
-		for (d = 0; d < n; d++) {
-			uint64_t size = df_of(gsize, ngroups, docs[d].group);
-			if (!docs[d].inferred)
-				continue;
-			if (docs[d].head) {
-				t[nt].key = docs[d].head;
-				t[nt++].val = size;
-			}
-			if (docs[d].tail) {
-				t[nt].key = docs[d].tail;
-				t[nt++].val = size;
-			}
-		}
-		if (nt > 1)
-			qsort(t, nt, sizeof *t, cmp_kv);
-		for (i = 0; i < nt; i = k) {
-			uint64_t most = t[i].val;
-			for (k = i + 1; k < nt && t[k].key == t[i].key; k++)
-				if (t[k].val > most)
-					most = t[k].val;
-			out->tmpl[out->n_tmpl] = t[i].key;
-			out->tmpl_pages[out->n_tmpl++] =
-				most > UINT32_MAX ? UINT32_MAX : (uint32_t)most;
-		}
+	if (!t || !out->tmpl || !out->tmpl_pages) {
 		free(t);
+		return RP_ENOMEM;
 	}
-	/* per-group document frequency of every line */
-	for (d = 0, m = 0; d < n; d++) {
+	for (d = 0; d < n; d++) {
+		uint64_t size = df_of(gsize, ngroups, docs[d].group);
+		if (!docs[d].inferred)
+			continue;
+		if (docs[d].head) {
+			t[nt].key = docs[d].head;
+			t[nt++].val = size;
+		}
+		if (docs[d].tail) {
+			t[nt].key = docs[d].tail;
+			t[nt++].val = size;
+		}
+	}
+	if (nt > 1)
+		qsort(t, nt, sizeof *t, cmp_kv);
+	for (i = 0; i < nt; i = k) {
+		uint64_t most = t[i].val;
+		for (k = i + 1; k < nt && t[k].key == t[i].key; k++)
+			if (t[k].val > most)
+				most = t[k].val;
+		out->tmpl[out->n_tmpl] = t[i].key;
+		out->tmpl_pages[out->n_tmpl++] =
+			most > UINT32_MAX ? UINT32_MAX : (uint32_t)most;
+	}
+	free(t);
+	return RP_OK;
+}
+
+/* Per-group document frequency of every line: the (group, line) keys on
+ * at least min_docs and min_share of their group's pages are furniture
+ * (out->keys, out->pages). */
+static rp_status group_lines(const rp__bp_doc *docs, uint32_t n, size_t total,
+			     uint64_t *tmp, const kv *gsize, size_t ngroups,
+			     const rp__bp_params *p, rp__bp_result *out)
+{
+	/* distinct lines per page, at most total */
+	kv *entries = rp__malloc_n(total + 1, sizeof *entries);
+	size_t i, k, m = 0;
+	uint32_t d;
+	out->keys = rp__malloc_n(total + 1, sizeof *out->keys);
+	out->pages = rp__malloc_n(total + 1, sizeof *out->pages);
+	if (!entries || !out->keys || !out->pages) {
+		free(entries);
+		return RP_ENOMEM;
+	}
+	for (d = 0; d < n; d++) {
 		size_t c = distinct(docs[d].lines, docs[d].n, tmp);
 		for (k = 0; k < c; k++) {
 			entries[m].key = rp__bp_key(docs[d].group, tmp[k]);
@@ -249,13 +274,40 @@ rp_status rp__bp_learn(rp__bp_doc *docs, uint32_t n, const rp__bp_params *p,
 			out->keys[out->n++] = entries[i].key;
 		}
 	}
-	st = RP_OK;
-done:
+	free(entries);
+	return RP_OK;
+}
+
+rp_status rp__bp_learn(rp__bp_doc *docs, uint32_t n, const rp__bp_params *p,
+		       rp__bp_result *out)
+{
+	size_t total = 0, maxlen = 0, ndf = 0, ngroups = 0;
+	uint64_t *tmp;
+	kv *df = NULL, *gsize = NULL;
+	uint32_t d;
+	rp_status st;
+
+	memset(out, 0, sizeof *out);
+	for (d = 0; d < n; d++) {
+		total += docs[d].n;
+		if (docs[d].n > maxlen)
+			maxlen = docs[d].n;
+	}
+	tmp = rp__malloc_n(maxlen + 1, sizeof *tmp);
+	st = tmp ? corpus_df(docs, n, total, tmp, &df, &ndf) : RP_ENOMEM;
+	if (st == RP_OK) {
+		assign_groups(docs, n, df, ndf, p, out);
+		st = group_sizes(docs, n, &gsize, &ngroups);
+	}
+	if (st == RP_OK) {
+		out->groups = ngroups;
+		st = template_lines(docs, n, gsize, ngroups, out);
+	}
+	if (st == RP_OK)
+		st = group_lines(docs, n, total, tmp, gsize, ngroups, p, out);
 	free(tmp);
-	free(lines);
 	free(df);
 	free(gsize);
-	free(entries);
 	if (st != RP_OK) {
 		free(out->keys);
 		free(out->pages);

@@ -72,10 +72,89 @@ static rp_status push(rec **v, size_t *n, size_t *cap, uint64_t key,
 	return RP_OK;
 }
 
+/* The records of a model as read: template lines and keys. */
+typedef struct model_recs {
+	rec *tv, *kv;
+	size_t nt, ct, nk, ck;
+} model_recs;
+
+/* A model's first line: this version's name. */
+static rp_status read_magic(rp_ctx *ctx, const char *line)
+{
+	if (strncmp(line, MODEL_NAME, strlen(MODEL_NAME)) == 0 &&
+	    strcmp(line, MODEL_MAGIC) != 0)
+		return rp__errf(ctx->err, RP_EINPUT,
+				"a boilerplate model of another "
+				"version ('%s', this is '%s'): "
+				"remove it to learn again",
+				line, MODEL_MAGIC);
+	if (strcmp(line, MODEL_MAGIC) != 0)
+		return rp__errf(ctx->err, RP_EINPUT,
+				"not a boilerplate model (line 1 "
+				"is not '%s')",
+				MODEL_MAGIC);
+	return RP_OK;
+}
+
+/* A line after the first: seed and t2s must be the context's; template
+ * lines and keys are kept in r. */
+static rp_status read_record(rp_ctx *ctx, const char *line, size_t lineno,
+			     model_recs *r)
+{
+	char word[16];
+	unsigned long long key, num;
+	if (sscanf(line, "seed %llu", &num) == 1) {
+		if (num != ctx->cfg.seed)
+			return rp__errf(ctx->err, RP_EINPUT,
+					"the boilerplate model was made "
+					"with seed %llu, not %llu",
+					num, (unsigned long long)ctx->cfg.seed);
+		return RP_OK;
+	}
+	if (sscanf(line, "t2s %llu", &num) == 1) {
+		if ((num != 0) != (ctx->cfg.t2s != 0))
+			return rp__errf(ctx->err, RP_EINPUT,
+					"the boilerplate model was made "
+					"with t2s %llu",
+					num);
+		return RP_OK;
+	}
+	if (sscanf(line, "%15s %16llx %llu", word, &key, &num) == 3 &&
+	    strcmp(word, "template") == 0)
+		return push(&r->tv, &r->nt, &r->ct, key, num);
+	if (sscanf(line, "%15s %16llx %llu", word, &key, &num) == 3 &&
+	    strcmp(word, "key") == 0)
+		return push(&r->kv, &r->nk, &r->ck, key, num);
+	return rp__errf(ctx->err, RP_EINPUT,
+			"boilerplate model line %zu: cannot read "
+			"'%.40s'",
+			lineno, line);
+}
+
+/* The records read replace the context's model. */
+static rp_status keep_model(rp_ctx *ctx, model_recs *r)
+{
+	rp_status st;
+	free(ctx->model_lines);
+	free(ctx->model_line_pages);
+	free(ctx->model_keys);
+	free(ctx->model_key_pages);
+	ctx->model_lines = ctx->model_keys = NULL;
+	ctx->model_line_pages = ctx->model_key_pages = NULL;
+	st = to_arrays(r->tv, r->nt, &ctx->model_lines, &ctx->model_line_pages,
+		       &ctx->n_model_lines);
+	if (st == RP_OK)
+		st = to_arrays(r->kv, r->nk, &ctx->model_keys,
+			       &ctx->model_key_pages, &ctx->n_model_keys);
+	if (st != RP_OK)
+		rp__errf(ctx->err, st, "no memory for the model");
+	return st;
+}
+
 rp_status rp_ctx_boilerplate_import(rp_ctx *ctx, const char *model, size_t len)
 {
-	rec *tv = NULL, *kv = NULL;
-	size_t nt = 0, ct = 0, nk = 0, ck = 0, i = 0, lineno = 0;
+	model_recs r;
+	size_t i = 0, lineno = 0;
 	int have_magic = 0;
 	rp_status st = RP_OK;
 	if (ctx && ctx->failed)
@@ -85,11 +164,11 @@ rp_status rp_ctx_boilerplate_import(rp_ctx *ctx, const char *model, size_t len)
 	if (ctx->ran)
 		return rp__errf(ctx->err, RP_ESTATE,
 				"a model is read before the run");
+	memset(&r, 0, sizeof r);
 	while (i < len && st == RP_OK) {
 		const char *e = memchr(model + i, '\n', len - i);
 		size_t n = e ? (size_t)(e - (model + i)) : len - i;
-		char line[128], word[16];
-		unsigned long long key, num;
+		char line[128];
 		lineno++;
 		if (n >= sizeof line) {
 			st = rp__errf(ctx->err, RP_EINPUT,
@@ -103,73 +182,19 @@ rp_status rp_ctx_boilerplate_import(rp_ctx *ctx, const char *model, size_t len)
 		if (n == 0)
 			continue;
 		if (!have_magic) {
-			if (strncmp(line, MODEL_NAME, strlen(MODEL_NAME)) ==
-				    0 &&
-			    strcmp(line, MODEL_MAGIC) != 0) {
-				st = rp__errf(ctx->err, RP_EINPUT,
-					      "a boilerplate model of another "
-					      "version ('%s', this is '%s'): "
-					      "remove it to learn again",
-					      line, MODEL_MAGIC);
-				break;
-			}
-			if (strcmp(line, MODEL_MAGIC) != 0) {
-				st = rp__errf(ctx->err, RP_EINPUT,
-					      "not a boilerplate model (line 1 "
-					      "is not '%s')",
-					      MODEL_MAGIC);
-				break;
-			}
-			have_magic = 1;
-		} else if (sscanf(line, "seed %llu", &num) == 1) {
-			if (num != ctx->cfg.seed)
-				st = rp__errf(
-					ctx->err, RP_EINPUT,
-					"the boilerplate model was made "
-					"with seed %llu, not %llu",
-					num, (unsigned long long)ctx->cfg.seed);
-		} else if (sscanf(line, "t2s %llu", &num) == 1) {
-			if ((num != 0) != (ctx->cfg.t2s != 0))
-				st = rp__errf(ctx->err, RP_EINPUT,
-					      "the boilerplate model was made "
-					      "with t2s %llu",
-					      num);
-		} else if (sscanf(line, "%15s %16llx %llu", word, &key, &num) ==
-				   3 &&
-			   strcmp(word, "template") == 0) {
-			st = push(&tv, &nt, &ct, key, num);
-		} else if (sscanf(line, "%15s %16llx %llu", word, &key, &num) ==
-				   3 &&
-			   strcmp(word, "key") == 0) {
-			st = push(&kv, &nk, &ck, key, num);
+			st = read_magic(ctx, line);
+			have_magic = st == RP_OK;
 		} else {
-			st = rp__errf(ctx->err, RP_EINPUT,
-				      "boilerplate model line %zu: cannot read "
-				      "'%.40s'",
-				      lineno, line);
+			st = read_record(ctx, line, lineno, &r);
 		}
 	}
 	if (st == RP_OK && !have_magic)
 		st = rp__errf(ctx->err, RP_EINPUT,
 			      "the boilerplate model is empty");
-	if (st == RP_OK) {
-		free(ctx->model_lines);
-		free(ctx->model_line_pages);
-		free(ctx->model_keys);
-		free(ctx->model_key_pages);
-		ctx->model_lines = ctx->model_keys = NULL;
-		ctx->model_line_pages = ctx->model_key_pages = NULL;
-		st = to_arrays(tv, nt, &ctx->model_lines,
-			       &ctx->model_line_pages, &ctx->n_model_lines);
-		if (st == RP_OK)
-			st = to_arrays(kv, nk, &ctx->model_keys,
-				       &ctx->model_key_pages,
-				       &ctx->n_model_keys);
-		if (st != RP_OK)
-			rp__errf(ctx->err, st, "no memory for the model");
-	}
-	free(tv);
-	free(kv);
+	if (st == RP_OK)
+		st = keep_model(ctx, &r);
+	free(r.tv);
+	free(r.kv);
 	return st;
 }
 

@@ -3,7 +3,8 @@
  * "2023年3月29日 下午3:42", "3 hours ago", "昨天 15:42" ...), read to the
  * minute with their zone, turned into minutes since the epoch, resolved
  * against another date when relative, and written back as ISO text.
- * Reading is in date.c, the calendar in date_calc.c.
+ * Reading is in date.c and the files it names (their shared parts in
+ * date_read.h), the calendar in date_calc.c.
  *
  * What is read, and what is not (see the tests for every form):
  * - Text may be word-segmented: spaces (and the ideographic space, NBSP)
@@ -129,7 +130,7 @@ int rp__date_resolve(const rp__date *rel, const rp__date *ref, rp__date *out);
  * range. rp__date_at reads the text back to the same minute. */
 size_t rp__date_format(const rp__date *d, char *out, size_t cap);
 
-/* Between date.c and date_calc.c: are the fields in range, does the day
+/* Between the reader and date_calc.c: are the fields in range, does the day
  * exist (Feb 29 does when y == 0)? */
 int rp__date_valid(const rp__date *d);
 /* The zone's offset in minutes for d read as given (swap: the other way),

@@ -3,7 +3,7 @@
  * back (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms",
  * proleptic Gregorian), the US daylight-saving rules for ET/CT/MT/PT,
  * minutes since the epoch, relative dates resolved against a reference,
- * and dates written as ISO text. Reading them is date.c.
+ * and dates written as ISO text. Reading them is date.c and its parts.
  */
 #include <stdio.h>
 #include <string.h>

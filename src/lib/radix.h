@@ -1,5 +1,5 @@
-/* radix.h - stable sort of 64-bit keys with a 32-bit payload, and search
- * in sorted keys (radix.c). */
+/* radix.h - stable sort of 64-bit keys with a 32-bit payload, search in
+ * sorted keys, qsort's order of 64-bit values (radix.c). */
 #ifndef RP_RADIX_H
 #define RP_RADIX_H
 
@@ -22,5 +22,8 @@ void rp__radix_sort_u32(uint32_t *a, uint32_t *tmp, size_t n);
  * when there is none). */
 size_t rp__lower_bound64(const uint64_t *v, size_t n, uint64_t x);
 size_t rp__lower_bound32(const uint32_t *v, size_t n, uint32_t x);
+
+/* qsort and bsearch order of uint64_t values: ascending. */
+int rp__cmp_u64(const void *pa, const void *pb);
 
 #endif
